@@ -1,0 +1,1 @@
+"""An offline Northflank: a connexion app driven by openapi/northflank.yaml."""

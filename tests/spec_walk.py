@@ -1,0 +1,49 @@
+"""Read schemas out of the spec the way a reader of the reference pages would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mock_server.spec import load_spec
+
+
+def resolve(node: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Follow `$ref`s until a schema (or other object) with content is reached."""
+    document = load_spec() if spec is None else spec
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def flatten(schema: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A schema's properties and required list, with `allOf` parts merged."""
+    schema = resolve(schema, spec)
+    properties: dict[str, Any] = {}
+    required: set[str] = set()
+    for part in schema.get("allOf", []):
+        merged = flatten(part, spec)
+        properties.update(merged["properties"])
+        required.update(merged["required"])
+    properties.update(schema.get("properties", {}))
+    required.update(schema.get("required", []))
+    return {**schema, "properties": properties, "required": sorted(required)}
+
+
+def schema_at(path: str, spec: dict[str, Any] | None = None) -> tuple[dict[str, Any], bool]:
+    """The schema at `Component.prop.sub` (`[]` steps into array items) and whether it is required."""
+    document = load_spec() if spec is None else spec
+    head, *steps = path.split(".")
+    node = flatten({"$ref": f"#/components/schemas/{head}"}, document)
+    required = True
+    for step in steps:
+        items = step.endswith("[]")
+        name = step.removesuffix("[]")
+        parent = flatten(node, document)
+        required = name in parent["required"]
+        node = resolve(parent["properties"][name], document)
+        if items:
+            node = resolve(node["items"], document)
+    return node, required

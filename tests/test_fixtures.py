@@ -1,0 +1,142 @@
+"""The default dataset: valid against the spec, deterministic, with the pages' examples verbatim."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mock_server.fixtures import DEFAULT_FIXTURES, FixtureError, load_dataset
+from mock_server.formats import is_date_time
+from mock_server.spec import load_spec
+from scripts import make_fixtures
+
+STAGES = ("development", "staging", "production")
+STAGE_DIR = Path("projects/demo-project/pipelines/demo-pipeline/release-flows")
+BUILDS = Path("projects/demo-project/jobs/demo-job/builds.json")
+
+
+def example(name: str) -> Any:
+    return load_spec()["components"]["examples"][name]["value"]
+
+
+def test_default_dataset_validates_and_has_the_documented_ids() -> None:
+    dataset = load_dataset()
+    assert set(dataset.stages) == {("demo-project", "demo-pipeline", s) for s in STAGES}
+    assert set(dataset.jobs) == {("demo-project", "demo-job")}
+
+
+def test_enough_runs_and_builds_for_pagination_to_have_work() -> None:
+    dataset = load_dataset()
+    runs = [run for stage in dataset.stages.values() for run in stage.runs]
+    assert len(runs) >= 120
+    assert len({run["id"] for run in runs}) == len(runs)
+    statuses = Counter(run["status"] for run in runs)
+    assert {"success", "failure", "aborted", "running", "pending"} <= set(statuses)
+    assert all(len(stage.runs) >= 30 for stage in dataset.stages.values())
+    builds = dataset.jobs[("demo-project", "demo-job")].builds
+    assert len(builds) >= 120
+    assert len({b["status"] for b in builds}) >= 4
+
+
+def test_concurrency_policies_differ_by_stage() -> None:
+    dataset = load_dataset()
+    policies = {
+        key[2]: stage.template["options"]["concurrencyPolicy"]
+        for key, stage in dataset.stages.items()
+    }
+    assert policies == {"development": "allow", "staging": "queue", "production": "forbid"}
+
+
+def test_reference_examples_are_kept_verbatim() -> None:
+    dataset = load_dataset()
+    development = dataset.stages[("demo-project", "demo-pipeline", "development")]
+    by_id = {run["id"]: run for run in development.runs}
+    assert by_id["110ddb52-bdcd-482d-8ac2-05ba580afe2f"] == example("ReleaseFlowRunDetails")["data"]
+    listed = example("ReleaseFlowRunList")["data"]["runs"][0]
+    assert {k: by_id[listed["id"]][k] for k in listed} == listed
+    builds = {b["id"]: b for b in dataset.jobs[("demo-project", "demo-job")].builds}
+    assert builds["joyous-view-6290"] == example("JobBuildList")["data"]["builds"][0]
+
+
+def test_committed_dataset_is_what_the_seeded_generator_writes(tmp_path: Path) -> None:
+    make_fixtures.generate(tmp_path)
+    comparison = filecmp.dircmp(DEFAULT_FIXTURES, tmp_path)
+    files = [STAGE_DIR / s / n for s in STAGES for n in ("template.json", "runs.json")] + [BUILDS]
+    match, mismatch, errors = filecmp.cmpfiles(DEFAULT_FIXTURES, tmp_path, files, shallow=False)
+    assert (mismatch, errors) == ([], []), "run `make fixtures` and commit the result"
+    assert len(match) == len(files)
+    assert comparison.left_only == comparison.right_only == []
+
+
+def test_another_seed_gives_other_data(tmp_path: Path) -> None:
+    make_fixtures.generate(tmp_path, seed=1)
+    assert (tmp_path / BUILDS).read_bytes() != (DEFAULT_FIXTURES / BUILDS).read_bytes()
+
+
+@pytest.fixture
+def dataset_copy(tmp_path: Path) -> Path:
+    shutil.copytree(DEFAULT_FIXTURES, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def edit(path: Path, change: Any) -> None:
+    document = json.loads(path.read_text())
+    change(document)
+    path.write_text(json.dumps(document))
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "field"),
+    [
+        (STAGE_DIR / "staging/runs.json", lambda d: d[3].pop("status"), "[3].status"),
+        (STAGE_DIR / "staging/runs.json", lambda d: d[0].update(status="exploded"), "[0].status"),
+        (STAGE_DIR / "staging/runs.json", lambda d: d[1].update(createdAt="yesterday"), "[1].createdAt"),
+        (STAGE_DIR / "staging/template.json", lambda d: d.pop("apiVersion"), "apiVersion"),
+        (STAGE_DIR / "staging/template.json", lambda d: d["spec"].update(kind=7), "spec"),
+        (BUILDS, lambda d: d[5].update(pullRequestId="seven"), "[5].pullRequestId"),
+        (BUILDS, lambda d: d[2].update(id=d[1]["id"]), "[2].id"),
+    ],
+)
+def test_a_fixture_that_does_not_match_the_spec_names_file_and_field(
+    dataset_copy: Path, file: Path, change: Any, field: str
+) -> None:
+    edit(dataset_copy / file, change)
+    with pytest.raises(FixtureError) as raised:
+        load_dataset(dataset_copy)
+    assert raised.value.path == dataset_copy / file
+    assert any(problem.startswith(f"{field}:") for problem in raised.value.problems), raised.value
+
+
+def test_a_misspelt_fixture_file_is_refused(dataset_copy: Path) -> None:
+    (dataset_copy / STAGE_DIR / "staging/runs.json").rename(dataset_copy / STAGE_DIR / "staging/run.json")
+    with pytest.raises(FixtureError, match="unexpected entry"):
+        load_dataset(dataset_copy)
+
+
+def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(FixtureError, match="no projects/ folder"):
+        load_dataset(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2021-01-01 12:01:00.000Z", True),
+        ("2021-07-28T15:55:38.296Z", True),
+        ("2021-07-28T15:55:38+02:00", True),
+        ("2021-01-01  12:01:00.000Z", False),
+        ("2021-01-01 12:01:00", False),
+        ("2021-13-01 12:01:00.000Z", False),
+        ("2021-01-01_12:01:00.000Z", False),
+        ("yesterday", False),
+        ("", False),
+    ],
+)
+def test_date_time_accepts_the_space_form_and_nothing_looser(value: str, valid: bool) -> None:
+    assert is_date_time(value) is valid

@@ -1,0 +1,274 @@
+"""The spec is valid OpenAPI 3.0.3 and faithful to Northflank's reference pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+
+from mock_server.spec import SPEC_PATH, load_spec, schema_validator
+from tests.spec_walk import resolve, schema_at
+
+RUNS = "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs"
+RUN = RUNS + "/{runId}"
+OPERATIONS = {
+    ("get", RUNS): ("listReleaseFlowRuns", "Pipelines"),
+    ("post", RUNS): ("runReleaseFlow", "Pipelines"),
+    ("get", RUN): ("getReleaseFlowRun", "Pipelines"),
+    ("post", RUN + "/abort"): ("abortReleaseFlowRun", "Pipelines"),
+    ("get", "/v1/projects/{projectId}/jobs/{jobId}/build"): ("listJobBuilds", "Jobs"),
+}
+
+# The reference pages' patterns, character for character.
+REPO_URL = (
+    r"^(https:\/\/)?((www(\.[a-zA-Z0-9\-]{2,})+\.)?[a-zA-Z0-9\-]{2,})(\.([a-zA-Z0-9\-]{2,}))+"
+    r"(\/([a-zA-Z0-9\-._]{2,}))+?$"
+)
+SELF_HOSTED = r"^([A-Za-z0-9-]+\/[A-Za-z0-9-]+)|([0-9a-f]{24})$"
+RESTRICTION = r"^[a-zA-Z/*0-9%\-.#_!'();,&=+]*$"
+FILE_PATH = r"^\/([a-zA-Z0-9-._]+\/)*[a-zA-Z0-9-._]+$"
+RUN_NAME = r"^[a-zA-Z]((-|\s)?[a-zA-Z0-9]+((-|\s)[a-zA-Z0-9]+)*)?$"
+RUN_DESCRIPTION = r"""^[a-zA-Z0-9.,?\s\\/'"()[\];`%^&*\-_:!]+$"""
+VCS = {"bitbucket", "gitlab", "github", "self-hosted", "azure"}
+LIST_STATUSES = {"pending", "running", "success", "failure", "aborted", "aborting"}
+DETAIL_STATUSES = LIST_STATUSES | {"queued", "unknown", "skipped"}
+BUILD_STATUSES = {
+    "QUEUED", "PENDING", "STARTING", "CLONING", "BUILDING", "UPLOADING", "ABORTED", "FAILURE",
+    "SUBMISSION_FAILURE", "SUCCESS", "CRASHED",
+}  # fmt: skip
+
+# (schema path, what the reference page says about it). `enum` lists the page's values, which
+# the spec must all keep (it may add the live API's newer ones).
+PAGE_FIELDS: list[tuple[str, dict[str, Any]]] = [
+    ("ReleaseFlowRunListResponse.data", {"type": "object", "required": True}),
+    ("ReleaseFlowRunListResponse.data.runs", {"type": "array", "required": False}),
+    ("ReleaseFlowRunListResponse.pagination", {"type": "object", "required": True}),
+    ("ReleaseFlowRun.id", {"type": "string", "required": True}),
+    ("ReleaseFlowRun.name", {"type": "string", "required": False}),
+    ("ReleaseFlowRun.description", {"type": "string", "required": False}),
+    ("ReleaseFlowRun.status", {"type": "string", "required": True, "enum": LIST_STATUSES}),
+    ("ReleaseFlowRun.startedAt", {"type": "string", "required": False}),
+    ("ReleaseFlowRun.concluded", {"type": "boolean", "required": True}),
+    ("ReleaseFlowRun.concludedAt", {"type": "string", "required": False}),
+    ("ReleaseFlowRun.createdAt", {"type": "string", "required": True}),
+    ("ReleaseFlowRun.updatedAt", {"type": "string", "required": True}),
+    ("ReleaseFlowRunResponse.data", {"required": True}),
+    ("ReleaseFlowRunDetails.apiVersion", {"type": "string", "required": True, "enum": {"v1.2"}}),
+    ("ReleaseFlowRunDetails.arguments", {"type": "object", "required": False}),
+    ("ReleaseFlowRunDetails.triggers", {"type": "array", "required": False}),
+    ("ReleaseFlowRunDetails.triggers[].ref", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.triggers[].vcsService", {"type": "string", "required": True, "enum": VCS}),
+    ("ReleaseFlowRunDetails.triggers[].selfHostedVcsId", {"type": "string", "pattern": SELF_HOSTED}),
+    ("ReleaseFlowRunDetails.triggers[].accountLogin", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.triggers[].vcsLinkId", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.triggers[].repoUrl", {"type": "string", "required": True, "pattern": REPO_URL}),
+    ("ReleaseFlowRunDetails.triggers[].branchRestrictions[]", {"type": "string", "pattern": RESTRICTION}),
+    ("ReleaseFlowRunDetails.triggers[].prRestrictions[]", {"type": "string", "pattern": RESTRICTION}),
+    ("ReleaseFlowRunDetails.triggers[].pathIgnoreRules[]", {"type": "string", "maxLength": 260}),
+    ("ReleaseFlowRunDetails.triggers[].ciIgnoreFlags[]", {"type": "string", "maxLength": 72}),
+    ("ReleaseFlowRunDetails.triggers[].ciIgnoreFlagsEnabled", {"type": "boolean"}),
+    ("ReleaseFlowRunDetails.triggers[].isAllowList", {"type": "boolean"}),
+    ("ReleaseFlowRunDetails.triggers[].ignoreDrafts", {"type": "boolean"}),
+    ("ReleaseFlowRunDetails.options", {"type": "object", "required": False}),
+    ("ReleaseFlowRunDetails.options.concurrencyPolicy", {"type": "string", "enum": {"allow", "queue", "forbid"}}),
+    ("ReleaseFlowRunDetails.options.paused", {"type": "boolean"}),
+    ("ReleaseFlowRunDetails.gitops", {"type": "object", "required": False}),
+    ("ReleaseFlowRunDetails.gitops.vcsService", {"type": "string", "required": True, "enum": VCS}),
+    ("ReleaseFlowRunDetails.gitops.selfHostedVcsId", {"type": "string", "pattern": SELF_HOSTED}),
+    ("ReleaseFlowRunDetails.gitops.accountLogin", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.gitops.vcsLinkId", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.gitops.repoUrl", {"type": "string", "required": True, "pattern": REPO_URL}),
+    ("ReleaseFlowRunDetails.gitops.branch", {"type": "string", "required": True}),
+    # The page lists filePath as required but its own example omits it: optional (see the spec).
+    ("ReleaseFlowRunDetails.gitops.filePath", {"type": "string", "required": False, "pattern": FILE_PATH}),
+    ("ReleaseFlowRunDetails.$schema", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.spec", {"required": True}),
+    ("ReleaseFlowRunDetails.refs", {"type": "object", "required": False}),
+    ("ReleaseFlowRunDetails.id", {"type": "string", "required": True}),
+    ("ReleaseFlowRunDetails.name", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.description", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.status", {"type": "string", "required": True, "enum": DETAIL_STATUSES}),
+    ("ReleaseFlowRunDetails.startedAt", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.concluded", {"type": "boolean", "required": True}),
+    ("ReleaseFlowRunDetails.concludedAt", {"type": "string", "required": False}),
+    ("ReleaseFlowRunDetails.createdAt", {"type": "string", "required": True}),
+    ("ReleaseFlowRunDetails.updatedAt", {"type": "string", "required": True}),
+    ("RunReleaseFlowRequest.name", {"type": "string", "required": False, "minLength": 3, "maxLength": 39, "pattern": RUN_NAME}),
+    ("RunReleaseFlowRequest.description", {"type": "string", "required": False, "maxLength": 200, "pattern": RUN_DESCRIPTION}),
+    ("RunReleaseFlowRequest.arguments", {"type": "object", "required": False}),
+    ("RunReleaseFlowRequest.overrides", {"type": "object", "required": False}),
+    ("RunReleaseFlowRequest.releaseNodeOverrides", {"type": "object", "required": False}),
+    ("JobBuildListResponse.data", {"type": "object", "required": True}),
+    ("JobBuildListResponse.data.builds", {"type": "array", "required": True}),
+    ("JobBuildListResponse.pagination", {"type": "object", "required": True}),
+    ("JobBuild.id", {"type": "string", "required": True}),
+    ("JobBuild.branch", {"type": "string", "required": False}),
+    ("JobBuild.pullRequestId", {"type": "number", "required": False, "nullable": True}),
+    ("JobBuild.status", {"type": "string", "required": False, "enum": BUILD_STATUSES}),
+    ("JobBuild.sha", {"type": "string", "required": False}),
+    ("JobBuild.concluded", {"type": "boolean", "required": False}),
+    ("JobBuild.createdAt", {"type": "string", "required": False}),
+    ("JobBuild.success", {"type": "boolean", "required": False}),
+    ("JobBuild.message", {"type": "string", "required": False, "nullable": True}),
+    ("JobBuild.buildConcludedAt", {"type": "number", "required": False}),
+    ("JobBuild.registry.uri", {"type": "string", "required": False}),
+    ("Pagination.hasNextPage", {"type": "boolean", "required": True}),
+    ("Pagination.cursor", {"type": "string", "required": False}),
+    ("Pagination.count", {"type": "number", "required": True}),
+]  # fmt: skip
+
+
+def test_spec_is_valid_openapi_3_0_3() -> None:
+    spec_dict, base_uri = read_from_filename(str(SPEC_PATH))
+    validate(spec_dict, base_uri=base_uri)
+    assert spec_dict["openapi"] == "3.0.3"
+    assert spec_dict["servers"] == [{"url": "https://api.northflank.com"}]
+
+
+def test_operations_paths_ids_and_tags() -> None:
+    spec = load_spec()
+    found = {
+        (method, path): (operation["operationId"], operation["tags"])
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+    }
+    assert found == {key: (op_id, [tag]) for key, (op_id, tag) in OPERATIONS.items()}
+
+
+@pytest.mark.parametrize(("method", "path"), list(OPERATIONS))
+def test_every_operation_needs_a_bearer_token_and_documents_errors(method: str, path: str) -> None:
+    spec = load_spec()
+    operation = spec["paths"][path][method]
+    assert operation.get("security", spec["security"]) == [{"bearerAuth": []}]
+    assert spec["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": spec["components"]["securitySchemes"]["bearerAuth"]["description"],
+    }
+    responses = operation["responses"]
+    expected = {"200", "400", "401", "403", "404", "429"}
+    if method == "post":
+        expected |= {"409", "413"}
+    assert expected <= set(responses)
+    for status, response in responses.items():
+        content = resolve(response)["content"]["application/json"]["schema"]
+        if status != "200":
+            assert content == {"$ref": "#/components/schemas/Error"}
+    assert set(responses["200"]["headers"]) == {
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+    }
+
+
+def test_error_envelope_schema() -> None:
+    error, _ = schema_at("Error.error")
+    assert set(error["properties"]) == {"status", "message", "id", "details"}
+    assert set(error["required"]) == {"status", "message"}
+    assert schema_at("Error")[0]["required"] == ["error"]
+
+
+@pytest.mark.parametrize(("path", "expected"), PAGE_FIELDS, ids=[p for p, _ in PAGE_FIELDS])
+def test_field_is_as_the_reference_page_gives_it(path: str, expected: dict[str, Any]) -> None:
+    schema, required = schema_at(path)
+    for key, value in expected.items():
+        if key == "required":
+            assert required is value, f"{path}: required should be {value}"
+        elif key == "enum":
+            assert value <= set(schema["enum"]), f"{path}: page values missing from the enum"
+        else:
+            assert schema.get(key) == value, f"{path}: {key}"
+
+
+def test_status_enums_follow_the_live_api() -> None:
+    run_status, _ = schema_at("ReleaseFlowRun.status")
+    assert set(run_status["enum"]) == DETAIL_STATUSES | {
+        "waiting",
+        "retrying",
+        "async_wait",
+        "approval_wait",
+    }
+    build_status, _ = schema_at("JobBuild.status")
+    assert set(build_status["enum"]) == BUILD_STATUSES | {"UNSCHEDULABLE", "IN_PROGRESS"}
+    policy, _ = schema_at("ReleaseFlowOptions.concurrencyPolicy")
+    assert set(policy["enum"]) == {"allow", "queue", "forbid", "latest", "replace"}
+
+
+def test_query_parameters() -> None:
+    spec = load_spec()
+    for path, method in ((RUNS, "get"), ("/v1/projects/{projectId}/jobs/{jobId}/build", "get")):
+        params = {resolve(p)["name"]: resolve(p) for p in spec["paths"][path][method]["parameters"]}
+        assert params["per_page"]["schema"] == {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100,
+            "default": 50,
+        }
+        assert params["page"]["schema"] == {"type": "integer", "minimum": 1}
+        assert params["cursor"]["schema"] == {"type": "string"}
+    filters = {resolve(p)["name"]: resolve(p) for p in spec["paths"][RUNS]["get"]["parameters"]}
+    assert resolve(filters["status"]["schema"])["enum"] == schema_at("ReleaseFlowRun.status")[0]["enum"]
+    assert filters["concluded"]["schema"] == {"type": "boolean"}
+
+
+def test_every_node_kind_has_its_own_schema_with_a_single_value_kind() -> None:
+    kinds = [
+        "Workflow", "Build", "Release", "Condition", "Approval", "JobRun", "Action", "Message",
+        "RunTemplate", "AddonBackup", "AddonImport", "LoopWorkflow", "LoopData", "RolloutStrategy",
+        "SecretInheritance",
+    ]  # fmt: skip
+    node = load_spec()["components"]["schemas"]["Node"]
+    options = [ref["$ref"].rsplit("/", 1)[1] for ref in node["oneOf"]]
+    assert options == [f"{kind}Node" for kind in kinds] + ["UnknownNode"]
+    for kind in kinds:
+        schema, required = schema_at(f"{kind}Node.kind")
+        assert required and schema["enum"] == [kind]
+        for field in ("ref", "settings", "skipNodeExecution", "spec", "response"):
+            schema_at(f"{kind}Node.{field}")
+    steps, _ = schema_at("WorkflowNode.spec.steps[]")
+    assert steps == {"$ref": "#/components/schemas/Node"} or "oneOf" in steps
+    response_status, _ = schema_at("NodeCommon.response.status")
+    assert set(response_status["enum"]) == {
+        "waiting", "invalid", "failure", "retrying", "success", "aborted", "aborting", "skipped",
+        "async_wait", "approval_wait", "unknown",
+    }  # fmt: skip
+
+
+def test_an_unknown_node_kind_matches_only_the_fallback() -> None:
+    validator = schema_validator("#/components/schemas/Node")
+    assert validator.is_valid({"kind": "Workflow", "spec": {"steps": [{"kind": "Teleport"}]}})
+    assert validator.is_valid({"kind": "Teleport"})
+    assert not validator.is_valid({"kind": "Workflow", "spec": {"steps": "not a list"}})
+    assert not validator.is_valid({"spec": {}})
+
+
+def _examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
+    """Every (where, schema, example value) pair in the spec's operations."""
+    found = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            bodies = [("request", operation.get("requestBody", {}))]
+            bodies += [(status, resolve(r)) for status, r in operation["responses"].items()]
+            for label, body in bodies:
+                for media in resolve(body).get("content", {}).values():
+                    for name, example in media.get("examples", {}).items():
+                        where = f"{method} {path} {label} {name}"
+                        found.append((where, media["schema"], resolve(example)["value"]))
+    return found
+
+
+EXAMPLES = _examples(load_spec())
+
+
+@pytest.mark.parametrize(("where", "schema", "value"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_every_example_validates(where: str, schema: dict[str, Any], value: Any) -> None:
+    validator = schema_validator(schema["$ref"])
+    errors = [error.message for error in validator.iter_errors(value)]
+    assert errors == [], where
+
+
+def test_every_operation_has_examples() -> None:
+    described = {where.split(" ")[1] + where.split(" ")[0] for where, _, _ in EXAMPLES}
+    assert len(described) == len({path + method for method, path in OPERATIONS})
