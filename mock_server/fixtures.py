@@ -142,7 +142,9 @@ def load_dataset(root: Path = DEFAULT_FIXTURES) -> Dataset:
     """Read and validate every fixture under `root`."""
     projects = root / "projects"
     if not projects.is_dir():
-        raise FixtureError(root, ["no projects/ folder: see mock_server/fixtures.py for the layout"])
+        raise FixtureError(
+            root, ["no projects/ folder: see mock_server/fixtures.py for the layout"]
+        )
     dataset = Dataset()
     for project_dir in _subdirectories(projects):
         project = project_dir.name

@@ -257,7 +257,7 @@ def generate(out: Path, seed: int = DEFAULT_SEED) -> None:
             runs.append(EXAMPLE_RUN)
         write_json(pipeline_dir / stage / "template.json", release_flow_template(stage, policy))
         write_json(pipeline_dir / stage / "runs.json", runs)
-    builds = make_builds(rng, BUILD_COUNT) + [EXAMPLE_BUILD]
+    builds = [*make_builds(rng, BUILD_COUNT), EXAMPLE_BUILD]
     write_json(out / "projects" / PROJECT / "jobs" / JOB / "builds.json", builds)
 
 

@@ -33,7 +33,7 @@ def flatten(schema: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[
 
 
 def schema_at(path: str, spec: dict[str, Any] | None = None) -> tuple[dict[str, Any], bool]:
-    """The schema at `Component.prop.sub` (`[]` steps into array items) and whether it is required."""
+    """The schema at `Component.prop.sub` (`[]` steps into array items), and if it is required."""
     document = load_spec() if spec is None else spec
     head, *steps = path.split(".")
     node = flatten({"$ref": f"#/components/schemas/{head}"}, document)

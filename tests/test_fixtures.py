@@ -96,7 +96,11 @@ def edit(path: Path, change: Any) -> None:
     [
         (STAGE_DIR / "staging/runs.json", lambda d: d[3].pop("status"), "[3].status"),
         (STAGE_DIR / "staging/runs.json", lambda d: d[0].update(status="exploded"), "[0].status"),
-        (STAGE_DIR / "staging/runs.json", lambda d: d[1].update(createdAt="yesterday"), "[1].createdAt"),
+        (
+            STAGE_DIR / "staging/runs.json",
+            lambda d: d[1].update(createdAt="yesterday"),
+            "[1].createdAt",
+        ),
         (STAGE_DIR / "staging/template.json", lambda d: d.pop("apiVersion"), "apiVersion"),
         (STAGE_DIR / "staging/template.json", lambda d: d["spec"].update(kind=7), "spec"),
         (BUILDS, lambda d: d[5].update(pullRequestId="seven"), "[5].pullRequestId"),
@@ -114,7 +118,9 @@ def test_a_fixture_that_does_not_match_the_spec_names_file_and_field(
 
 
 def test_a_misspelt_fixture_file_is_refused(dataset_copy: Path) -> None:
-    (dataset_copy / STAGE_DIR / "staging/runs.json").rename(dataset_copy / STAGE_DIR / "staging/run.json")
+    (dataset_copy / STAGE_DIR / "staging/runs.json").rename(
+        dataset_copy / STAGE_DIR / "staging/run.json"
+    )
     with pytest.raises(FixtureError, match="unexpected entry"):
         load_dataset(dataset_copy)
 

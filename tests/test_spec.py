@@ -209,7 +209,10 @@ def test_query_parameters() -> None:
         assert params["page"]["schema"] == {"type": "integer", "minimum": 1}
         assert params["cursor"]["schema"] == {"type": "string"}
     filters = {resolve(p)["name"]: resolve(p) for p in spec["paths"][RUNS]["get"]["parameters"]}
-    assert resolve(filters["status"]["schema"])["enum"] == schema_at("ReleaseFlowRun.status")[0]["enum"]
+    assert (
+        resolve(filters["status"]["schema"])["enum"]
+        == schema_at("ReleaseFlowRun.status")[0]["enum"]
+    )
     assert filters["concluded"]["schema"] == {"type": "boolean"}
 
 

@@ -1,0 +1,282 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.release_flow_run_response import ReleaseFlowRunResponse
+from ...models.run_release_flow_request import RunReleaseFlowRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project_id: str,
+    pipeline_id: str,
+    stage: str,
+    *,
+    body: RunReleaseFlowRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/projects/{project_id}/pipelines/{pipeline_id}/release-flows/{stage}/runs".format(
+            project_id=quote(str(project_id), safe=""),
+            pipeline_id=quote(str(pipeline_id), safe=""),
+            stage=quote(str(stage), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | ReleaseFlowRunResponse | None:
+    if response.status_code == 200:
+        response_200 = ReleaseFlowRunResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: str,
+    pipeline_id: str,
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RunReleaseFlowRequest | Unset = UNSET,
+) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
+    """Run release flow
+
+     Runs a given release flow with given arguments. This endpoint can be used as part of a CI
+    pipeline to automatically trigger a release process.
+
+    Required permission: Project > Pipelines > General > Update.
+
+    The reference page shows `200 OK` with no body. The live API's callers need the created
+    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
+    This call is not idempotent: a client must never retry it automatically.
+
+    Args:
+        project_id (str):
+        pipeline_id (str):
+        stage (str):
+        body (RunReleaseFlowRequest | Unset): Every field is optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | ReleaseFlowRunResponse]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        pipeline_id=pipeline_id,
+        stage=stage,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: str,
+    pipeline_id: str,
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RunReleaseFlowRequest | Unset = UNSET,
+) -> ErrorEnvelope | ReleaseFlowRunResponse | None:
+    """Run release flow
+
+     Runs a given release flow with given arguments. This endpoint can be used as part of a CI
+    pipeline to automatically trigger a release process.
+
+    Required permission: Project > Pipelines > General > Update.
+
+    The reference page shows `200 OK` with no body. The live API's callers need the created
+    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
+    This call is not idempotent: a client must never retry it automatically.
+
+    Args:
+        project_id (str):
+        pipeline_id (str):
+        stage (str):
+        body (RunReleaseFlowRequest | Unset): Every field is optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | ReleaseFlowRunResponse
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        pipeline_id=pipeline_id,
+        stage=stage,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: str,
+    pipeline_id: str,
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RunReleaseFlowRequest | Unset = UNSET,
+) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
+    """Run release flow
+
+     Runs a given release flow with given arguments. This endpoint can be used as part of a CI
+    pipeline to automatically trigger a release process.
+
+    Required permission: Project > Pipelines > General > Update.
+
+    The reference page shows `200 OK` with no body. The live API's callers need the created
+    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
+    This call is not idempotent: a client must never retry it automatically.
+
+    Args:
+        project_id (str):
+        pipeline_id (str):
+        stage (str):
+        body (RunReleaseFlowRequest | Unset): Every field is optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | ReleaseFlowRunResponse]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        pipeline_id=pipeline_id,
+        stage=stage,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: str,
+    pipeline_id: str,
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RunReleaseFlowRequest | Unset = UNSET,
+) -> ErrorEnvelope | ReleaseFlowRunResponse | None:
+    """Run release flow
+
+     Runs a given release flow with given arguments. This endpoint can be used as part of a CI
+    pipeline to automatically trigger a release process.
+
+    Required permission: Project > Pipelines > General > Update.
+
+    The reference page shows `200 OK` with no body. The live API's callers need the created
+    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
+    This call is not idempotent: a client must never retry it automatically.
+
+    Args:
+        project_id (str):
+        pipeline_id (str):
+        stage (str):
+        body (RunReleaseFlowRequest | Unset): Every field is optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | ReleaseFlowRunResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            pipeline_id=pipeline_id,
+            stage=stage,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,35 @@
+from enum import StrEnum
+
+
+class BuildStatus(StrEnum):
+    ABORTED = "ABORTED"
+    BUILDING = "BUILDING"
+    CLONING = "CLONING"
+    CRASHED = "CRASHED"
+    FAILURE = "FAILURE"
+    IN_PROGRESS = "IN_PROGRESS"
+    PENDING = "PENDING"
+    QUEUED = "QUEUED"
+    STARTING = "STARTING"
+    SUBMISSION_FAILURE = "SUBMISSION_FAILURE"
+    SUCCESS = "SUCCESS"
+    UNSCHEDULABLE = "UNSCHEDULABLE"
+    UPLOADING = "UPLOADING"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value the API sent that this client was generated without."""
+        return self._name_ in type(self).__members__
+
+    @classmethod
+    def _missing_(cls, value: object) -> "BuildStatus | None":
+        """Keep a value Northflank added after this client was generated, instead of raising."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

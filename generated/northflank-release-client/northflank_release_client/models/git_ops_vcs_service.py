@@ -1,0 +1,27 @@
+from enum import StrEnum
+
+
+class GitOpsVcsService(StrEnum):
+    AZURE = "azure"
+    BITBUCKET = "bitbucket"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    SELF_HOSTED = "self-hosted"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value the API sent that this client was generated without."""
+        return self._name_ in type(self).__members__
+
+    @classmethod
+    def _missing_(cls, value: object) -> "GitOpsVcsService | None":
+        """Keep a value Northflank added after this client was generated, instead of raising."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.build_status import BuildStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job_build_registry import JobBuildRegistry
+
+
+T = TypeVar("T", bound="JobBuild")
+
+
+@_attrs_define
+class JobBuild:
+    """A build of a job.
+
+    Attributes:
+        id (str): ID of the build.
+        branch (str | Unset): Name of the branch the built commit belongs to.
+        pull_request_id (float | None | Unset): ID of the pull request the commit belongs to. `null` when the commit was
+            not built from a pull request.
+        status (BuildStatus | Unset): The status of the build. `UNSCHEDULABLE` and `IN_PROGRESS` are not on the
+            reference page;
+            Northflank's newest clients list them. More may be added: clients must accept values they
+            do not know.
+        sha (str | Unset): The sha of the built commit.
+        concluded (bool | Unset): Whether the build has finished.
+        created_at (datetime.datetime | Unset): Timestamp of the build initiation.
+        success (bool | Unset): Whether the build was successful.
+        message (None | str | Unset): Description of the build status. May be `null`.
+        build_concluded_at (float | Unset): Timestamp of the build concluding, in epoch seconds.
+        registry (JobBuildRegistry | Unset): Where the built image is stored. Not on the reference page; newer payloads
+            carry it.
+    """
+
+    id: str
+    branch: str | Unset = UNSET
+    pull_request_id: float | None | Unset = UNSET
+    status: BuildStatus | Unset = UNSET
+    sha: str | Unset = UNSET
+    concluded: bool | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    success: bool | Unset = UNSET
+    message: None | str | Unset = UNSET
+    build_concluded_at: float | Unset = UNSET
+    registry: JobBuildRegistry | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        branch = self.branch
+
+        pull_request_id: float | None | Unset
+        if isinstance(self.pull_request_id, Unset):
+            pull_request_id = UNSET
+        else:
+            pull_request_id = self.pull_request_id
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        sha = self.sha
+
+        concluded = self.concluded
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        success = self.success
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        build_concluded_at = self.build_concluded_at
+
+        registry: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.registry, Unset):
+            registry = self.registry.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if branch is not UNSET:
+            field_dict["branch"] = branch
+        if pull_request_id is not UNSET:
+            field_dict["pullRequestId"] = pull_request_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if sha is not UNSET:
+            field_dict["sha"] = sha
+        if concluded is not UNSET:
+            field_dict["concluded"] = concluded
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
+        if build_concluded_at is not UNSET:
+            field_dict["buildConcludedAt"] = build_concluded_at
+        if registry is not UNSET:
+            field_dict["registry"] = registry
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.job_build_registry import JobBuildRegistry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        branch = d.pop("branch", UNSET)
+
+        def _parse_pull_request_id(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        pull_request_id = _parse_pull_request_id(d.pop("pullRequestId", UNSET))
+
+        _status = d.pop("status", UNSET)
+        status: BuildStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = BuildStatus(_status)
+
+        sha = d.pop("sha", UNSET)
+
+        concluded = d.pop("concluded", UNSET)
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        success = d.pop("success", UNSET)
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        build_concluded_at = d.pop("buildConcludedAt", UNSET)
+
+        _registry = d.pop("registry", UNSET)
+        registry: JobBuildRegistry | Unset
+        if isinstance(_registry, Unset):
+            registry = UNSET
+        else:
+            registry = JobBuildRegistry.from_dict(_registry)
+
+        job_build = cls(
+            id=id,
+            branch=branch,
+            pull_request_id=pull_request_id,
+            status=status,
+            sha=sha,
+            concluded=concluded,
+            created_at=created_at,
+            success=success,
+            message=message,
+            build_concluded_at=build_concluded_at,
+            registry=registry,
+        )
+
+        job_build.additional_properties = d
+        return job_build
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

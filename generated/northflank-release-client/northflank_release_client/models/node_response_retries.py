@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="NodeResponseRetries")
+
+
+@_attrs_define
+class NodeResponseRetries:
+    """The node's attempts so far.
+
+    Attributes:
+        attempts (int | Unset): How many times the node has been attempted.
+        max_attempts (int | Unset): How many times the node may be attempted.
+        timestamp (float | Unset): When the last attempt started, in epoch seconds.
+    """
+
+    attempts: int | Unset = UNSET
+    max_attempts: int | Unset = UNSET
+    timestamp: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        attempts = self.attempts
+
+        max_attempts = self.max_attempts
+
+        timestamp = self.timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if attempts is not UNSET:
+            field_dict["attempts"] = attempts
+        if max_attempts is not UNSET:
+            field_dict["maxAttempts"] = max_attempts
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        attempts = d.pop("attempts", UNSET)
+
+        max_attempts = d.pop("maxAttempts", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        node_response_retries = cls(
+            attempts=attempts,
+            max_attempts=max_attempts,
+            timestamp=timestamp,
+        )
+
+        node_response_retries.additional_properties = d
+        return node_response_retries
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

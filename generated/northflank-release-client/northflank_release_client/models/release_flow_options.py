@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.release_flow_options_concurrency_policy import ReleaseFlowOptionsConcurrencyPolicy
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReleaseFlowOptions")
+
+
+@_attrs_define
+class ReleaseFlowOptions:
+    """Options regarding how the template is run.
+
+    Attributes:
+        concurrency_policy (ReleaseFlowOptionsConcurrencyPolicy | Unset): Defines the concurrency behaviour of the
+            template with respect to parallel runs.
+            `latest` and `replace` are not on the reference pages; newer Northflank docs list
+            them.
+        paused (bool | Unset): If `true`, the template will not run when triggered by git.
+    """
+
+    concurrency_policy: ReleaseFlowOptionsConcurrencyPolicy | Unset = UNSET
+    paused: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        concurrency_policy: str | Unset = UNSET
+        if not isinstance(self.concurrency_policy, Unset):
+            concurrency_policy = self.concurrency_policy.value
+
+        paused = self.paused
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if concurrency_policy is not UNSET:
+            field_dict["concurrencyPolicy"] = concurrency_policy
+        if paused is not UNSET:
+            field_dict["paused"] = paused
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _concurrency_policy = d.pop("concurrencyPolicy", UNSET)
+        concurrency_policy: ReleaseFlowOptionsConcurrencyPolicy | Unset
+        if isinstance(_concurrency_policy, Unset):
+            concurrency_policy = UNSET
+        else:
+            concurrency_policy = ReleaseFlowOptionsConcurrencyPolicy(_concurrency_policy)
+
+        paused = d.pop("paused", UNSET)
+
+        release_flow_options = cls(
+            concurrency_policy=concurrency_policy,
+            paused=paused,
+        )
+
+        release_flow_options.additional_properties = d
+        return release_flow_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

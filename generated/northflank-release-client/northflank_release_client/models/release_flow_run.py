@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.release_flow_run_status import ReleaseFlowRunStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReleaseFlowRun")
+
+
+@_attrs_define
+class ReleaseFlowRun:
+    """A release flow run
+
+    Attributes:
+        id (str): ID of the release flow run
+        status (ReleaseFlowRunStatus): Status of the template run. The reference pages list fewer values (pending,
+            running,
+            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
+            live API and Northflank's newest clients. More may be added: clients must accept values
+            they do not know.
+        concluded (bool): Whether the run has concluded (aborted, success, failed)
+        created_at (datetime.datetime): Timestamp the run was created at. ISO 8601, `T` or space separated.
+        updated_at (datetime.datetime): Timestamp the run was last updated at. ISO 8601, `T` or space separated.
+        name (str | Unset): Optional name for the release flow run
+        description (str | Unset): Optional description for the release flow run
+        started_at (datetime.datetime | Unset): Timestamp the run started at. ISO 8601; the API may separate date and
+            time with a
+            space (`2021-01-01 12:01:00.000Z`) instead of `T`.
+        concluded_at (datetime.datetime | Unset): Timestamp the run concluded at. ISO 8601, `T` or space separated.
+    """
+
+    id: str
+    status: ReleaseFlowRunStatus
+    concluded: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    started_at: datetime.datetime | Unset = UNSET
+    concluded_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status.value
+
+        concluded = self.concluded
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        name = self.name
+
+        description = self.description
+
+        started_at: str | Unset = UNSET
+        if not isinstance(self.started_at, Unset):
+            started_at = self.started_at.isoformat()
+
+        concluded_at: str | Unset = UNSET
+        if not isinstance(self.concluded_at, Unset):
+            concluded_at = self.concluded_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "concluded": concluded,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if started_at is not UNSET:
+            field_dict["startedAt"] = started_at
+        if concluded_at is not UNSET:
+            field_dict["concludedAt"] = concluded_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = ReleaseFlowRunStatus(d.pop("status"))
+
+        concluded = d.pop("concluded")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        _started_at = d.pop("startedAt", UNSET)
+        started_at: datetime.datetime | Unset
+        if isinstance(_started_at, Unset):
+            started_at = UNSET
+        else:
+            started_at = datetime.datetime.fromisoformat(_started_at)
+
+        _concluded_at = d.pop("concludedAt", UNSET)
+        concluded_at: datetime.datetime | Unset
+        if isinstance(_concluded_at, Unset):
+            concluded_at = UNSET
+        else:
+            concluded_at = datetime.datetime.fromisoformat(_concluded_at)
+
+        release_flow_run = cls(
+            id=id,
+            status=status,
+            concluded=concluded,
+            created_at=created_at,
+            updated_at=updated_at,
+            name=name,
+            description=description,
+            started_at=started_at,
+            concluded_at=concluded_at,
+        )
+
+        release_flow_run.additional_properties = d
+        return release_flow_run
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

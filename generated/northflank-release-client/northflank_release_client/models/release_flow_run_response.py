@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.release_flow_run_details import ReleaseFlowRunDetails
+
+
+T = TypeVar("T", bound="ReleaseFlowRunResponse")
+
+
+@_attrs_define
+class ReleaseFlowRunResponse:
+    """Response object.
+
+    Attributes:
+        data (ReleaseFlowRunDetails): A release flow run with the template it executes: the template's fields
+            (apiVersion,
+            arguments, triggers, options, gitops, `$schema`, spec, refs) and the run's own fields.
+    """
+
+    data: ReleaseFlowRunDetails
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.release_flow_run_details import ReleaseFlowRunDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = ReleaseFlowRunDetails.from_dict(d.pop("data"))
+
+        release_flow_run_response = cls(
+            data=data,
+        )
+
+        release_flow_run_response.additional_properties = d
+        return release_flow_run_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.release_flow_trigger_vcs_service import ReleaseFlowTriggerVcsService
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReleaseFlowTrigger")
+
+
+@_attrs_define
+class ReleaseFlowTrigger:
+    """A Git trigger of the template.
+
+    Attributes:
+        vcs_service (ReleaseFlowTriggerVcsService): The VCS provider to use. `origin` is not on the reference pages;
+            newer Northflank
+            docs list it.
+        repo_url (str): URL of the Git repo that will trigger the template.
+        ref (str | Unset): A reference that can be used to access the output of this trigger in the template.
+        self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.
+        account_login (str | Unset): By default, if you have multiple version control accounts of the same provider
+            linked,
+            Northflank will pick a linked account that has access to the repository. If
+            `accountLogin` is provided, Northflank will instead use your linked account with that
+            login name.
+        vcs_link_id (str | Unset): Legacy key. Please use accountLogin instead.
+        branch_restrictions (list[str] | Unset): Branches that trigger the template.
+        pr_restrictions (list[str] | Unset): Pull requests that trigger the template.
+        path_ignore_rules (list[str] | Unset): An array of path ignore rules. A commit will only be built if a file has
+            been changed
+            that does not match any of the ignore rules. Path ignore rules follow `.gitignore`
+            syntax.
+        ci_ignore_flags (list[str] | Unset): An array of commit ignore flags. If a commit message contains one or more
+            of these
+            flags, that commit will not be built. Defaults to `["[skip ci]", "[ci skip]",
+            "[no ci]", "[skip nf]", "[nf skip]", "[northflank skip]", "[skip northflank]"]`
+        ci_ignore_flags_enabled (bool | Unset): Whether `ciIgnoreFlags` are applied.
+        is_allow_list (bool | Unset): Whether `pathIgnoreRules` list the paths that trigger a build instead of those
+            that do not.
+        ignore_drafts (bool | Unset): If `true`, draft pull requests from this repo will not trigger the template.
+    """
+
+    vcs_service: ReleaseFlowTriggerVcsService
+    repo_url: str
+    ref: str | Unset = UNSET
+    self_hosted_vcs_id: str | Unset = UNSET
+    account_login: str | Unset = UNSET
+    vcs_link_id: str | Unset = UNSET
+    branch_restrictions: list[str] | Unset = UNSET
+    pr_restrictions: list[str] | Unset = UNSET
+    path_ignore_rules: list[str] | Unset = UNSET
+    ci_ignore_flags: list[str] | Unset = UNSET
+    ci_ignore_flags_enabled: bool | Unset = UNSET
+    is_allow_list: bool | Unset = UNSET
+    ignore_drafts: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        vcs_service = self.vcs_service.value
+
+        repo_url = self.repo_url
+
+        ref = self.ref
+
+        self_hosted_vcs_id = self.self_hosted_vcs_id
+
+        account_login = self.account_login
+
+        vcs_link_id = self.vcs_link_id
+
+        branch_restrictions: list[str] | Unset = UNSET
+        if not isinstance(self.branch_restrictions, Unset):
+            branch_restrictions = self.branch_restrictions
+
+        pr_restrictions: list[str] | Unset = UNSET
+        if not isinstance(self.pr_restrictions, Unset):
+            pr_restrictions = self.pr_restrictions
+
+        path_ignore_rules: list[str] | Unset = UNSET
+        if not isinstance(self.path_ignore_rules, Unset):
+            path_ignore_rules = self.path_ignore_rules
+
+        ci_ignore_flags: list[str] | Unset = UNSET
+        if not isinstance(self.ci_ignore_flags, Unset):
+            ci_ignore_flags = self.ci_ignore_flags
+
+        ci_ignore_flags_enabled = self.ci_ignore_flags_enabled
+
+        is_allow_list = self.is_allow_list
+
+        ignore_drafts = self.ignore_drafts
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "vcsService": vcs_service,
+                "repoUrl": repo_url,
+            }
+        )
+        if ref is not UNSET:
+            field_dict["ref"] = ref
+        if self_hosted_vcs_id is not UNSET:
+            field_dict["selfHostedVcsId"] = self_hosted_vcs_id
+        if account_login is not UNSET:
+            field_dict["accountLogin"] = account_login
+        if vcs_link_id is not UNSET:
+            field_dict["vcsLinkId"] = vcs_link_id
+        if branch_restrictions is not UNSET:
+            field_dict["branchRestrictions"] = branch_restrictions
+        if pr_restrictions is not UNSET:
+            field_dict["prRestrictions"] = pr_restrictions
+        if path_ignore_rules is not UNSET:
+            field_dict["pathIgnoreRules"] = path_ignore_rules
+        if ci_ignore_flags is not UNSET:
+            field_dict["ciIgnoreFlags"] = ci_ignore_flags
+        if ci_ignore_flags_enabled is not UNSET:
+            field_dict["ciIgnoreFlagsEnabled"] = ci_ignore_flags_enabled
+        if is_allow_list is not UNSET:
+            field_dict["isAllowList"] = is_allow_list
+        if ignore_drafts is not UNSET:
+            field_dict["ignoreDrafts"] = ignore_drafts
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        vcs_service = ReleaseFlowTriggerVcsService(d.pop("vcsService"))
+
+        repo_url = d.pop("repoUrl")
+
+        ref = d.pop("ref", UNSET)
+
+        self_hosted_vcs_id = d.pop("selfHostedVcsId", UNSET)
+
+        account_login = d.pop("accountLogin", UNSET)
+
+        vcs_link_id = d.pop("vcsLinkId", UNSET)
+
+        branch_restrictions = cast(list[str], d.pop("branchRestrictions", UNSET))
+
+        pr_restrictions = cast(list[str], d.pop("prRestrictions", UNSET))
+
+        path_ignore_rules = cast(list[str], d.pop("pathIgnoreRules", UNSET))
+
+        ci_ignore_flags = cast(list[str], d.pop("ciIgnoreFlags", UNSET))
+
+        ci_ignore_flags_enabled = d.pop("ciIgnoreFlagsEnabled", UNSET)
+
+        is_allow_list = d.pop("isAllowList", UNSET)
+
+        ignore_drafts = d.pop("ignoreDrafts", UNSET)
+
+        release_flow_trigger = cls(
+            vcs_service=vcs_service,
+            repo_url=repo_url,
+            ref=ref,
+            self_hosted_vcs_id=self_hosted_vcs_id,
+            account_login=account_login,
+            vcs_link_id=vcs_link_id,
+            branch_restrictions=branch_restrictions,
+            pr_restrictions=pr_restrictions,
+            path_ignore_rules=path_ignore_rules,
+            ci_ignore_flags=ci_ignore_flags,
+            ci_ignore_flags_enabled=ci_ignore_flags_enabled,
+            is_allow_list=is_allow_list,
+            ignore_drafts=ignore_drafts,
+        )
+
+        release_flow_trigger.additional_properties = d
+        return release_flow_trigger
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class RolloutStrategyNodeKind(StrEnum):
+    ROLLOUTSTRATEGY = "RolloutStrategy"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,365 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.workflow_spec_type import WorkflowSpecType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.action_node import ActionNode
+    from ..models.addon_backup_node import AddonBackupNode
+    from ..models.addon_import_node import AddonImportNode
+    from ..models.approval_node import ApprovalNode
+    from ..models.build_node import BuildNode
+    from ..models.condition_node import ConditionNode
+    from ..models.job_run_node import JobRunNode
+    from ..models.loop_data_node import LoopDataNode
+    from ..models.loop_workflow_node import LoopWorkflowNode
+    from ..models.message_node import MessageNode
+    from ..models.release_node import ReleaseNode
+    from ..models.rollout_strategy_node import RolloutStrategyNode
+    from ..models.run_template_node import RunTemplateNode
+    from ..models.secret_inheritance_node import SecretInheritanceNode
+    from ..models.unknown_node import UnknownNode
+    from ..models.workflow_node import WorkflowNode
+
+
+T = TypeVar("T", bound="WorkflowSpec")
+
+
+@_attrs_define
+class WorkflowSpec:
+    """The settings of a Workflow node.
+
+    Attributes:
+        type_ (WorkflowSpecType | Unset): Whether the steps run one after another or all at once.
+        steps (list[ActionNode | AddonBackupNode | AddonImportNode | ApprovalNode | BuildNode | ConditionNode |
+            JobRunNode | LoopDataNode | LoopWorkflowNode | MessageNode | ReleaseNode | RolloutStrategyNode | RunTemplateNode
+            | SecretInheritanceNode | UnknownNode | WorkflowNode] | Unset): The child nodes of the workflow.
+    """
+
+    type_: WorkflowSpecType | Unset = UNSET
+    steps: (
+        list[
+            ActionNode
+            | AddonBackupNode
+            | AddonImportNode
+            | ApprovalNode
+            | BuildNode
+            | ConditionNode
+            | JobRunNode
+            | LoopDataNode
+            | LoopWorkflowNode
+            | MessageNode
+            | ReleaseNode
+            | RolloutStrategyNode
+            | RunTemplateNode
+            | SecretInheritanceNode
+            | UnknownNode
+            | WorkflowNode
+        ]
+        | Unset
+    ) = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.action_node import ActionNode  # noqa: PLC0415
+        from ..models.addon_backup_node import AddonBackupNode  # noqa: PLC0415
+        from ..models.addon_import_node import AddonImportNode  # noqa: PLC0415
+        from ..models.approval_node import ApprovalNode  # noqa: PLC0415
+        from ..models.build_node import BuildNode  # noqa: PLC0415
+        from ..models.condition_node import ConditionNode  # noqa: PLC0415
+        from ..models.job_run_node import JobRunNode  # noqa: PLC0415
+        from ..models.loop_data_node import LoopDataNode  # noqa: PLC0415
+        from ..models.loop_workflow_node import LoopWorkflowNode  # noqa: PLC0415
+        from ..models.message_node import MessageNode  # noqa: PLC0415
+        from ..models.release_node import ReleaseNode  # noqa: PLC0415
+        from ..models.rollout_strategy_node import RolloutStrategyNode  # noqa: PLC0415
+        from ..models.run_template_node import RunTemplateNode  # noqa: PLC0415
+        from ..models.secret_inheritance_node import SecretInheritanceNode  # noqa: PLC0415
+        from ..models.workflow_node import WorkflowNode  # noqa: PLC0415
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        steps: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.steps, Unset):
+            steps = []
+            for steps_item_data in self.steps:
+                steps_item: dict[str, Any]
+                if isinstance(steps_item_data, WorkflowNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, BuildNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, ReleaseNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, ConditionNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, ApprovalNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, JobRunNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, ActionNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, MessageNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, RunTemplateNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, AddonBackupNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, AddonImportNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, LoopWorkflowNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, LoopDataNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, RolloutStrategyNode):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, SecretInheritanceNode):
+                    steps_item = steps_item_data.to_dict()
+                else:
+                    steps_item = steps_item_data.to_dict()
+
+                steps.append(steps_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if steps is not UNSET:
+            field_dict["steps"] = steps
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.action_node import ActionNode  # noqa: PLC0415
+        from ..models.addon_backup_node import AddonBackupNode  # noqa: PLC0415
+        from ..models.addon_import_node import AddonImportNode  # noqa: PLC0415
+        from ..models.approval_node import ApprovalNode  # noqa: PLC0415
+        from ..models.build_node import BuildNode  # noqa: PLC0415
+        from ..models.condition_node import ConditionNode  # noqa: PLC0415
+        from ..models.job_run_node import JobRunNode  # noqa: PLC0415
+        from ..models.loop_data_node import LoopDataNode  # noqa: PLC0415
+        from ..models.loop_workflow_node import LoopWorkflowNode  # noqa: PLC0415
+        from ..models.message_node import MessageNode  # noqa: PLC0415
+        from ..models.release_node import ReleaseNode  # noqa: PLC0415
+        from ..models.rollout_strategy_node import RolloutStrategyNode  # noqa: PLC0415
+        from ..models.run_template_node import RunTemplateNode  # noqa: PLC0415
+        from ..models.secret_inheritance_node import SecretInheritanceNode  # noqa: PLC0415
+        from ..models.unknown_node import UnknownNode  # noqa: PLC0415
+        from ..models.workflow_node import WorkflowNode  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _type_ = d.pop("type", UNSET)
+        type_: WorkflowSpecType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = WorkflowSpecType(_type_)
+
+        _steps = d.pop("steps", UNSET)
+        steps: (
+            list[
+                ActionNode
+                | AddonBackupNode
+                | AddonImportNode
+                | ApprovalNode
+                | BuildNode
+                | ConditionNode
+                | JobRunNode
+                | LoopDataNode
+                | LoopWorkflowNode
+                | MessageNode
+                | ReleaseNode
+                | RolloutStrategyNode
+                | RunTemplateNode
+                | SecretInheritanceNode
+                | UnknownNode
+                | WorkflowNode
+            ]
+            | Unset
+        ) = UNSET
+        if _steps is not UNSET:
+            steps = []
+            for steps_item_data in _steps:
+
+                def _parse_steps_item(
+                    data: object,
+                ) -> (
+                    ActionNode
+                    | AddonBackupNode
+                    | AddonImportNode
+                    | ApprovalNode
+                    | BuildNode
+                    | ConditionNode
+                    | JobRunNode
+                    | LoopDataNode
+                    | LoopWorkflowNode
+                    | MessageNode
+                    | ReleaseNode
+                    | RolloutStrategyNode
+                    | RunTemplateNode
+                    | SecretInheritanceNode
+                    | UnknownNode
+                    | WorkflowNode
+                ):
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_0 = WorkflowNode.from_dict(data)
+
+                        return componentsschemas_node_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_1 = BuildNode.from_dict(data)
+
+                        return componentsschemas_node_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_2 = ReleaseNode.from_dict(data)
+
+                        return componentsschemas_node_type_2
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_3 = ConditionNode.from_dict(data)
+
+                        return componentsschemas_node_type_3
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_4 = ApprovalNode.from_dict(data)
+
+                        return componentsschemas_node_type_4
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_5 = JobRunNode.from_dict(data)
+
+                        return componentsschemas_node_type_5
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_6 = ActionNode.from_dict(data)
+
+                        return componentsschemas_node_type_6
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_7 = MessageNode.from_dict(data)
+
+                        return componentsschemas_node_type_7
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_8 = RunTemplateNode.from_dict(data)
+
+                        return componentsschemas_node_type_8
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_9 = AddonBackupNode.from_dict(data)
+
+                        return componentsschemas_node_type_9
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_10 = AddonImportNode.from_dict(data)
+
+                        return componentsschemas_node_type_10
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_11 = LoopWorkflowNode.from_dict(data)
+
+                        return componentsschemas_node_type_11
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_12 = LoopDataNode.from_dict(data)
+
+                        return componentsschemas_node_type_12
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_13 = RolloutStrategyNode.from_dict(data)
+
+                        return componentsschemas_node_type_13
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_node_type_14 = SecretInheritanceNode.from_dict(data)
+
+                        return componentsschemas_node_type_14
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_15 = UnknownNode.from_dict(data)
+
+                    return componentsschemas_node_type_15
+
+                steps_item = _parse_steps_item(steps_item_data)
+
+                steps.append(steps_item)
+
+        workflow_spec = cls(
+            type_=type_,
+            steps=steps,
+        )
+
+        workflow_spec.additional_properties = d
+        return workflow_spec
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

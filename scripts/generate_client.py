@@ -1,0 +1,89 @@
+"""Regenerate generated/northflank-release-client from openapi/northflank.yaml.
+
+openapi-python-client (pinned) renders the spec with the template overrides in
+scripts/client_templates/; the convenience modules in scripts/client_extensions/ are copied into
+the package; the pinned ruff formats the result; then the old output is replaced whole, so no
+module of a removed operation survives. Any generator warning fails the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "northflank.yaml"
+CONFIG = ROOT / "openapi" / "client-config.yaml"
+TEMPLATES = ROOT / "scripts" / "client_templates"
+EXTENSIONS = ROOT / "scripts" / "client_extensions"
+OUTPUT = ROOT / "generated" / "northflank-release-client"
+PACKAGE = "northflank_release_client"
+BIN = Path(sys.executable).parent
+
+
+class GenerationError(RuntimeError):
+    """openapi-python-client or ruff failed, or warned."""
+
+
+def _run(command: list[str], cwd: Path | None = None) -> str:
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise GenerationError(f"{' '.join(command[:2])} failed:\n{output}")
+    return output
+
+
+def render(spec: Path, project_dir: Path) -> None:
+    """Write the client project for `spec` into `project_dir` (which must not exist)."""
+    output = _run(
+        [
+            str(BIN / "openapi-python-client"), "generate",
+            "--path", str(spec),
+            "--config", str(CONFIG),
+            "--custom-template-path", str(TEMPLATES),
+            "--meta", "setup",
+            "--output-path", str(project_dir),
+            "--fail-on-warning",
+        ]
+    )  # fmt: skip
+    # The generator exits 0 on some warnings (a skipped post-hook, say): treat any as fatal.
+    if "Warning" in output or "Error" in output:
+        raise GenerationError(f"openapi-python-client reported problems:\n{output}")
+    for module in sorted(EXTENSIONS.glob("*.py")):
+        shutil.copyfile(module, project_dir / PACKAGE / module.name)
+    ruff = str(BIN / "ruff")
+    _run([ruff, "check", "--fix", "--quiet", "--no-cache", "."], cwd=project_dir)
+    _run([ruff, "format", "--quiet", "--no-cache", "."], cwd=project_dir)
+
+
+def generate(spec: Path = SPEC, output: Path = OUTPUT) -> None:
+    """Replace `output` with the client generated from `spec`."""
+    with tempfile.TemporaryDirectory() as scratch:
+        project_dir = Path(scratch) / output.name
+        render(spec, project_dir)
+        if output.exists():
+            shutil.rmtree(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(project_dir, output)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="the project folder to write")
+    args = parser.parse_args()
+    try:
+        generate(args.spec, args.output)
+    except GenerationError as exc:
+        sys.exit(f"make generate: {exc}")
+    print(f"generated {args.output}")
+
+
+if __name__ == "__main__":
+    main()
