@@ -1,0 +1,121 @@
+"""Build the mock: a connexion AsyncApp from openapi/northflank.yaml inside the outer layer."""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from connexion import AsyncApp
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.options import SwaggerUIOptions
+from connexion.resolver import Resolver
+from starlette.exceptions import HTTPException
+
+from . import lifecycle
+from .auth import Authenticator, load_tokens
+from .clock import Clock, ManualClock
+from .control import make_control_app
+from .errors import ApiError, envelope
+from .fixtures import DEFAULT_FIXTURES, load_dataset
+from .handlers import make_handlers
+from .middleware import DEFAULT_MAX_BODY, MockServer
+from .ratelimit import RateLimiter
+from .requestlog import RequestLog
+from .spec import SPEC_PATH, load_spec
+from .state import MockState
+from .store import Store
+from .validation import VALIDATOR_MAP
+
+logger = logging.getLogger("mock_server")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How one mock behaves; the command line fills it in (cli.py)."""
+
+    fixtures: Path = DEFAULT_FIXTURES
+    seed: int | None = None
+    tokens: Path | None = None
+    strict_responses: bool = False
+    manual_clock: bool = False
+    durations: lifecycle.Durations = field(default_factory=lifecycle.Durations)
+    max_body: int = DEFAULT_MAX_BODY
+    rate_limit: int | None = None
+
+
+def _respond(error: ApiError) -> ConnexionResponse:
+    return ConnexionResponse(
+        status_code=error.status,
+        body=json.dumps(envelope(error.status, error.message, error.details)),
+        content_type="application/json",
+        headers=error.headers,
+    )
+
+
+def _api_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, ApiError)
+    return _respond(exc)
+
+
+def _problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, ProblemException)
+    status = exc.status or 500
+    if status >= 500:
+        logger.error("%s: %s", exc.title, exc.detail)
+    return _respond(ApiError(status, str(exc.detail or exc.title)))
+
+
+def _http_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, HTTPException)
+    messages = {
+        404: f"No route matches {request.url.path}",
+        405: f"Method {request.method} is not allowed on {request.url.path}",
+    }
+    return _respond(ApiError(exc.status_code, messages.get(exc.status_code, str(exc.detail))))
+
+
+def _unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    logger.exception("unhandled error", exc_info=exc)
+    return _respond(ApiError(500, f"Internal error in the mock: {type(exc).__name__}"))
+
+
+def build_state(settings: Settings) -> MockState:
+    clock: Clock = ManualClock() if settings.manual_clock else Clock()
+    store = Store(load_dataset(settings.fixtures), clock, settings.durations, settings.seed)
+    auth = Authenticator(load_tokens(settings.tokens) if settings.tokens else None)
+    return MockState(store, auth, clock, RateLimiter(clock, settings.rate_limit), RequestLog())
+
+
+def create_app(settings: Settings | None = None) -> MockServer:
+    """The ASGI app of one mock. Raises FixtureError or TokensFileError on bad input files."""
+    settings = settings or Settings()
+    state = build_state(settings)
+    handlers = make_handlers(state.store, state.auth)
+    api = AsyncApp(__name__, specification_dir=SPEC_PATH.parent)
+    api.add_api(
+        copy.deepcopy(load_spec()),  # the one parsed spec; connexion may annotate its copy
+        resolver=Resolver(function_resolver=handlers.__getitem__),
+        pythonic_params=True,
+        strict_validation=True,
+        validate_responses=settings.strict_responses,
+        validator_map=VALIDATOR_MAP,
+        security_map={"bearer": state.auth.security_handler()},
+        swagger_ui_options=SwaggerUIOptions(serve_spec=False, spec_path="/openapi.json"),
+    )
+    api.add_error_handler(ApiError, _api_error)
+    api.add_error_handler(ProblemException, _problem)
+    api.add_error_handler(HTTPException, _http_error)
+    api.add_error_handler(Exception, _unexpected)
+    server = MockServer(api, make_control_app(state), state, settings.max_body)
+    return server
+
+
+def state_of(server: Any) -> MockState:
+    """The state behind a server built by create_app (for in-process tests)."""
+    state: MockState = server.state
+    return state

@@ -1,0 +1,45 @@
+"""The mock's sense of time: the wall clock, or a manual clock that tests move on demand."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+
+def format_timestamp(seconds: float) -> str:
+    """Epoch seconds as Northflank writes timestamps: ISO 8601, milliseconds, `Z`."""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_timestamp(value: str) -> float:
+    """Northflank's timestamps (`T` or space separated) as epoch seconds."""
+    return datetime.fromisoformat(value).timestamp()
+
+
+class Clock:
+    """Real time. `now()` is epoch seconds."""
+
+    manual = False
+
+    def now(self) -> float:
+        return time.time()
+
+
+class ManualClock(Clock):
+    """Time that only moves when told to, so lifecycle tests are instant and deterministic."""
+
+    manual = True
+
+    def __init__(self, start: float | None = None) -> None:
+        # Start on a whole second so that timestamps in tests read cleanly.
+        self._now = float(int(time.time() if start is None else start))
+
+    def now(self) -> float:
+        return self._now
+
+    def advance(self, seconds: float) -> float:
+        if seconds < 0:
+            raise ValueError("the clock only moves forward")
+        self._now += seconds
+        return self._now

@@ -1,0 +1,88 @@
+"""The five operations. Thin: check the token's rights, ask the store, shape the answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from connexion.context import context
+from starlette.responses import Response
+
+from .auth import Authenticator
+from .pagination import DEFAULT_PER_PAGE
+from .store import Store
+
+Handler = Callable[..., Awaitable[Response]]
+
+
+def json_response(body: Any, status: int = 200) -> Response:
+    data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    return Response(data, status, media_type="application/json")
+
+
+def make_handlers(store: Store, auth: Authenticator) -> dict[str, Handler]:
+    """The operation handlers of one app, keyed by operationId."""
+
+    def authorize(project_id: str, permission: str) -> None:
+        auth.authorize(context.get("token_info"), project_id, permission)
+
+    async def list_release_flow_runs(
+        project_id: str,
+        pipeline_id: str,
+        stage: str,
+        per_page: int = DEFAULT_PER_PAGE,
+        page: int | None = None,
+        cursor: str | None = None,
+        status: str | None = None,
+        concluded: bool | None = None,
+    ) -> Response:
+        authorize(project_id, "pipelines:read")
+        flow = store.flow(project_id, pipeline_id, stage)
+        runs, pagination = store.list_runs(
+            flow, per_page=per_page, page=page, cursor=cursor, status=status, concluded=concluded
+        )
+        return json_response({"data": {"runs": runs}, "pagination": pagination})
+
+    async def get_release_flow_run(
+        project_id: str, pipeline_id: str, stage: str, run_id: str
+    ) -> Response:
+        authorize(project_id, "pipelines:read")
+        flow = store.flow(project_id, pipeline_id, stage)
+        return json_response({"data": store.details(flow, store.run(flow, run_id))})
+
+    async def run_release_flow(
+        project_id: str, pipeline_id: str, stage: str, body: dict[str, Any] | None = None
+    ) -> Response:
+        authorize(project_id, "pipelines:update")
+        flow = store.flow(project_id, pipeline_id, stage)
+        record = store.create_run(flow, body or {})
+        return json_response({"data": store.details(flow, record)})
+
+    async def abort_release_flow_run(
+        project_id: str, pipeline_id: str, stage: str, run_id: str
+    ) -> Response:
+        authorize(project_id, "pipelines:update")
+        flow = store.flow(project_id, pipeline_id, stage)
+        record = store.abort_run(store.run(flow, run_id))
+        return json_response({"data": store.details(flow, record)})
+
+    async def list_job_builds(
+        project_id: str,
+        job_id: str,
+        per_page: int = DEFAULT_PER_PAGE,
+        page: int | None = None,
+        cursor: str | None = None,
+    ) -> Response:
+        authorize(project_id, "jobs:read")
+        job = store.job(project_id, job_id)
+        builds, pagination = store.list_builds(job, per_page=per_page, page=page, cursor=cursor)
+        return json_response({"data": {"builds": builds}, "pagination": pagination})
+
+    return {
+        "listReleaseFlowRuns": list_release_flow_runs,
+        "getReleaseFlowRun": get_release_flow_run,
+        "runReleaseFlow": run_release_flow,
+        "abortReleaseFlowRun": abort_release_flow_run,
+        "listJobBuilds": list_job_builds,
+    }

@@ -1,0 +1,148 @@
+"""Request validation for connexion that lists every violation and builds its validators once.
+
+Plugged in through connexion's `validator_map`. Connexion's own validators stop at the first
+error and rebuild a JSON-schema validator on every request; these report every problem in
+Northflank's envelope (errors.ValidationFailed) and cache one validator per schema.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import typing as t
+from urllib.parse import parse_qsl
+
+from connexion.exceptions import NonConformingResponseBody
+from connexion.json_schema import Draft4RequestValidator, Draft4ResponseValidator
+from connexion.validators import AbstractRequestBodyValidator, JSONResponseBodyValidator
+from jsonschema.protocols import Validator
+from starlette.types import Receive, Scope
+
+from .errors import ValidationFailed, violation
+from .formats import FORMAT_CHECKER
+
+_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+# Keyed by id() of schema dicts that connexion keeps for the app's lifetime; the schema is kept
+# in the value too, so its id can never be reused by another object.
+_VALIDATORS: dict[int, tuple[object, Validator]] = {}
+
+
+def _validator(schema: dict[str, t.Any], response: bool = False) -> Validator:
+    key = id(schema) * 2 + response
+    cached = _VALIDATORS.get(key)
+    if cached is None:
+        kind = Draft4ResponseValidator if response else Draft4RequestValidator
+        validator: Validator = kind(schema, format_checker=FORMAT_CHECKER)
+        cached = _VALIDATORS[key] = (schema, validator)
+    return cached[1]
+
+
+def _coerce(value: str, schema: dict[str, t.Any]) -> object:
+    """A query or path string as the type its schema names; left as text if it is not one."""
+    kind = schema.get("type")
+    if kind == "integer" and _INTEGER.match(value):
+        return int(value)
+    if kind == "number" and _NUMBER.match(value):
+        return float(value)
+    if kind == "boolean" and value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def _messages(validator: Validator, value: object) -> list[str]:
+    return [error.message for error in validator.iter_errors(value)]
+
+
+class ParameterValidator:
+    """Path and query parameters: types, limits and enums, unknown and repeated names."""
+
+    def __init__(
+        self,
+        parameters: list[dict[str, t.Any]],
+        uri_parser: object = None,
+        strict_validation: bool = False,
+        security_query_params: list[str] | None = None,
+    ) -> None:
+        self.query = {p["name"]: p for p in parameters if p["in"] == "query"}
+        self.path = [p for p in parameters if p["in"] == "path"]
+        self.strict = strict_validation
+
+    def validate(self, scope: Scope) -> None:
+        problems: list[dict[str, str]] = []
+        pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        seen: set[str] = set()
+        for name, value in pairs:
+            param = self.query.get(name)
+            if param is None:
+                if self.strict:
+                    problems.append(violation("query", name, f"unknown query parameter {name!r}"))
+                continue
+            if name in seen:
+                problems.append(violation("query", name, f"{name!r} may be given only once"))
+                continue
+            seen.add(name)
+            schema = param.get("schema", {})
+            for message in _messages(_validator(schema), _coerce(value, schema)):
+                problems.append(violation("query", name, message))
+        path_params = scope.get("path_params", {})
+        for param in self.path:
+            value = path_params.get(param["name"])
+            if not value:
+                problems.append(violation("path", param["name"], "must not be empty"))
+        for name, param in self.query.items():
+            if param.get("required") and name not in seen:
+                problems.append(violation("query", name, f"missing required parameter {name!r}"))
+        if problems:
+            raise ValidationFailed(problems)
+
+
+class JSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[misc]
+    """A JSON body: every violation of its schema. No body at all counts as `{}`, since every
+    field of the API's bodies is optional and official clients send none."""
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        messages: list[t.MutableMapping[str, t.Any]] = []
+        chunks: list[bytes] = []
+        more_body = True
+        while more_body:
+            message = await receive()
+            messages.append(message)
+            chunks.append(message.get("body", b""))
+            more_body = message.get("more_body", False)
+        raw = b"".join(chunks)
+        if raw.strip():
+            try:
+                body = json.loads(raw.decode(self._encoding))
+            except (UnicodeDecodeError, LookupError, json.JSONDecodeError) as exc:
+                raise ValidationFailed([violation("body", "", f"not valid JSON: {exc}")]) from None
+        else:
+            body = {}
+        problems = [
+            violation("body", ".".join(str(part) for part in error.absolute_path), error.message)
+            for error in _validator(self._schema).iter_errors(body)
+        ]
+        if problems:
+            raise ValidationFailed(problems)
+        return self._insert_messages(receive, messages=messages), scope
+
+
+class JSONResponseValidator(JSONResponseBodyValidator):  # type: ignore[misc]
+    """Strict mode's response check: every violation, with Northflank's timestamp forms."""
+
+    def _validate(self, body: t.Any) -> None:
+        problems = [
+            f"{'/'.join(str(part) for part in error.absolute_path) or '(body)'}: {error.message}"
+            for error in _validator(self._schema, response=True).iter_errors(body)
+        ]
+        if problems:
+            raise NonConformingResponseBody(
+                detail="Response does not conform to the spec: " + "; ".join(problems)
+            )
+
+
+VALIDATOR_MAP: dict[str, t.Any] = {
+    "parameter": ParameterValidator,
+    "body": {"application/json": JSONBodyValidator},
+    "response": {"application/json": JSONResponseValidator},
+}
