@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from starlette.applications import Starlette
@@ -10,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .clock import ManualClock
 from .errors import ApiError, error_response
 from .handlers import json_response
 from .state import MockState
@@ -39,6 +41,17 @@ def make_control_app(state: MockState) -> Starlette:
             return json_response({"requests": []})
         return json_response({"requests": state.requests.list()})
 
+    async def clock(request: Request) -> Response:
+        if request.method == "POST":
+            body = await _json_object(request)
+            seconds = body.get("advance")
+            if not isinstance(state.clock, ManualClock):
+                raise ApiError(409, "The clock is real time: start the mock with --manual-clock")
+            if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+                raise ApiError(400, '`advance` must be a number of seconds >= 0, as {"advance": 5}')
+            state.clock.advance(float(seconds))
+        return json_response({"manual": state.clock.manual, "now": state.clock.now()})
+
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         messages = {404: f"No control endpoint at {request.url.path}", 405: "Method not allowed"}
@@ -54,6 +67,19 @@ def make_control_app(state: MockState) -> Starlette:
             Route("/_mock/health", health, methods=["GET"]),
             Route("/_mock/reset", reset, methods=["POST"]),
             Route("/_mock/requests", requests, methods=["GET", "DELETE"]),
+            Route("/_mock/clock", clock, methods=["GET", "POST"]),
         ],
         exception_handlers=handlers,
     )
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    """A control request's JSON object body; 400 in the envelope otherwise."""
+    raw = await request.body()
+    try:
+        body = json.loads(raw) if raw.strip() else {}
+    except ValueError:
+        raise ApiError(400, "The body must be a JSON object") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The body must be a JSON object")
+    return body
