@@ -73,12 +73,39 @@ def generate(spec: Path = SPEC, output: Path = OUTPUT) -> None:
         shutil.copytree(project_dir, output)
 
 
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts and ".mypy_cache" not in path.parts
+    }
+
+
+def drift(spec: Path = SPEC, output: Path = OUTPUT) -> list[str]:
+    """Files of `output` that differ from what `spec` generates now (changed, added, removed)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / output.name
+        render(spec, fresh)
+        expected, actual = _files(fresh), _files(output) if output.exists() else {}
+    return sorted(
+        name for name in expected.keys() | actual.keys() if expected.get(name) != actual.get(name)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="the project folder to write")
+    parser.add_argument("--check", action="store_true", help="only report drift; write nothing")
     args = parser.parse_args()
     try:
+        if args.check:
+            stale = drift(args.spec, args.output)
+            if stale:
+                listed = "\n".join(f"  {args.output / name}" for name in stale)
+                sys.exit(f"generated code is out of date; run `make generate`:\n{listed}")
+            print("generated code is up to date")
+            return
         generate(args.spec, args.output)
     except GenerationError as exc:
         sys.exit(f"make generate: {exc}")

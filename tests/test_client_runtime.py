@@ -114,7 +114,9 @@ def test_unknown_enum_values_node_kinds_and_fields_parse() -> None:
 def test_unknown_build_status_parses() -> None:
     page = JobBuildListResponse.from_dict(
         {
-            "data": {"builds": [{"id": "b", "status": "SIGNING", "pullRequestId": None, "message": None}]},
+            "data": {
+                "builds": [{"id": "b", "status": "SIGNING", "pullRequestId": None, "message": None}]
+            },
             "pagination": {"hasNextPage": False, "count": 1},
         }
     )
@@ -172,7 +174,9 @@ def test_api_error_without_an_envelope() -> None:
 Responder = Callable[[httpx.Request], httpx.Response]
 
 
-def scripted(*steps: int | type[Exception], headers: dict[str, str] | None = None) -> tuple[list[httpx.Request], Responder]:
+def scripted(
+    *steps: int | type[Exception], headers: dict[str, str] | None = None
+) -> tuple[list[httpx.Request], Responder]:
     """A transport handler answering each request with the next status (or raising)."""
     seen: list[httpx.Request] = []
     ok = json.dumps(example("ReleaseFlowRunDetails")).encode()
@@ -193,15 +197,13 @@ def scripted(*steps: int | type[Exception], headers: dict[str, str] | None = Non
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the retry layer's sleeps instead of sleeping."""
-    import httpx_retries.retry as retry_module
-
     recorded: list[float] = []
 
     async def fake_async_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    monkeypatch.setattr(retry_module.time, "sleep", recorded.append)
-    monkeypatch.setattr(retry_module.asyncio, "sleep", fake_async_sleep)
+    monkeypatch.setattr("httpx_retries.retry.time.sleep", recorded.append)
+    monkeypatch.setattr("httpx_retries.retry.asyncio.sleep", fake_async_sleep)
     return recorded
 
 
@@ -224,7 +226,10 @@ def test_get_is_retried_on_transient_statuses(status: int, sleeps: list[float]) 
 def test_get_is_retried_on_connection_errors(sleeps: list[float]) -> None:
     seen, handler = scripted(httpx.ConnectError, httpx.ReadTimeout, 200)
     with offline_client(handler) as client:
-        run = unwrap(get_release_flow_run.sync_detailed(P, PL, "s", "r", client=client), ReleaseFlowRunResponse)
+        run = unwrap(
+            get_release_flow_run.sync_detailed(P, PL, "s", "r", client=client),
+            ReleaseFlowRunResponse,
+        )
     assert run.data.id == EXAMPLE_RUN and len(seen) == 3
 
 
@@ -232,7 +237,9 @@ def test_429_waits_as_retry_after_or_ratelimit_reset_says(sleeps: list[float]) -
     _, handler = scripted(429, 200, headers={"Retry-After": "7"})
     with offline_client(handler) as client:
         get_release_flow_run.sync_detailed(P, PL, "s", "r", client=client)
-    _, handler = scripted(429, 200, headers={"x-ratelimit-reset": "11", "x-ratelimit-remaining": "0"})
+    _, handler = scripted(
+        429, 200, headers={"x-ratelimit-reset": "11", "x-ratelimit-remaining": "0"}
+    )
     with offline_client(handler) as client:
         get_release_flow_run.sync_detailed(P, PL, "s", "r", client=client)
     assert sleeps == [7.0, 11.0]
@@ -250,7 +257,9 @@ def test_retries_give_up_and_the_error_surfaces(sleeps: list[float]) -> None:
 @pytest.mark.parametrize("failure", [429, 503, httpx.ConnectError, httpx.ReadTimeout])
 def test_post_is_never_retried(failure: int | type[Exception], sleeps: list[float]) -> None:
     for call in (
-        lambda c: run_release_flow.sync_detailed(P, PL, "s", client=c, body=RunReleaseFlowRequest()),
+        lambda c: run_release_flow.sync_detailed(
+            P, PL, "s", client=c, body=RunReleaseFlowRequest()
+        ),
         lambda c: abort_release_flow_run.sync_detailed(P, PL, "s", "r", client=c),
     ):
         seen, handler = scripted(failure, 200)
@@ -290,7 +299,17 @@ def test_retries_can_be_turned_off(sleeps: list[float]) -> None:
 def test_iterators_walk_every_page_and_pass_parameters(fresh: MockProcess) -> None:
     with client_for(fresh) as client:
         runs = list(iter_release_flow_runs(client, P, PL, "development", per_page=40))
-        successes = list(iter_release_flow_runs(client, P, PL, "development", per_page=30, status=ReleaseFlowRunStatus.SUCCESS, concluded=True))
+        successes = list(
+            iter_release_flow_runs(
+                client,
+                P,
+                PL,
+                "development",
+                per_page=30,
+                status=ReleaseFlowRunStatus.SUCCESS,
+                concluded=True,
+            )
+        )
         builds = list(iter_job_builds(client, P, "demo-job", per_page=100))
     assert len({run.id for run in runs}) == len(runs) == 150
     assert successes and all(run.status == "success" for run in successes)
@@ -305,7 +324,10 @@ def test_iterators_walk_every_page_and_pass_parameters(fresh: MockProcess) -> No
 def test_async_iterators(fresh: MockProcess) -> None:
     async def collect() -> tuple[list[str], list[str]]:
         async with client_for(fresh) as client:
-            runs = [run.id async for run in aiter_release_flow_runs(client, P, PL, "staging", per_page=7)]
+            runs = [
+                run.id
+                async for run in aiter_release_flow_runs(client, P, PL, "staging", per_page=7)
+            ]
             builds = [b.id async for b in aiter_job_builds(client, P, "demo-job", per_page=60)]
         return runs, builds
 
@@ -329,7 +351,12 @@ def test_a_repeated_cursor_stops_instead_of_looping() -> None:
 
 def test_wait_returns_the_concluded_run(fresh: MockProcess) -> None:
     with client_for(fresh) as client:
-        created = unwrap(run_release_flow.sync_detailed(P, PL, "development", client=client, body=RunReleaseFlowRequest(name="Wait for me")), ReleaseFlowRunResponse).data
+        created = unwrap(
+            run_release_flow.sync_detailed(
+                P, PL, "development", client=client, body=RunReleaseFlowRequest(name="Wait for me")
+            ),
+            ReleaseFlowRunResponse,
+        ).data
         pauses: list[float] = []
 
         def sleep(seconds: float) -> None:
@@ -347,7 +374,10 @@ def test_wait_returns_the_concluded_run(fresh: MockProcess) -> None:
 
 def test_wait_times_out_with_a_clear_error(fresh: MockProcess) -> None:
     with client_for(fresh) as client:
-        created = unwrap(run_release_flow.sync_detailed(P, PL, "development", client=client), ReleaseFlowRunResponse).data
+        created = unwrap(
+            run_release_flow.sync_detailed(P, PL, "development", client=client),
+            ReleaseFlowRunResponse,
+        ).data
         with pytest.raises(RunWaitTimeout) as raised:
             wait_for_release_flow_run(
                 client, P, PL, "development", created.id,
@@ -367,7 +397,9 @@ def test_async_wait(fresh: MockProcess) -> None:
             async def sleep(seconds: float) -> None:
                 await asyncio.to_thread(fresh.advance, seconds)
 
-            run = await await_release_flow_run(client, P, PL, "staging", created.id, timeout=60, clock=fresh.now, sleep=sleep)
+            run = await await_release_flow_run(
+                client, P, PL, "staging", created.id, timeout=60, clock=fresh.now, sleep=sleep
+            )
             return str(run.status)
 
     assert asyncio.run(scenario()) == "success"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,12 +28,11 @@ tokens:
 
 
 @pytest.fixture(scope="module")
-def guarded(tmp_path_factory: pytest.TempPathFactory) -> MockProcess:
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockProcess]:
     path = tmp_path_factory.mktemp("tokens") / "tokens.yaml"
     path.write_text(TOKENS)
-    process = MockProcess("--tokens", str(path))
-    yield process  # type: ignore[misc]
-    process.stop()
+    with MockProcess("--tokens", str(path)) as process:
+        yield process
 
 
 @pytest.mark.parametrize(
@@ -76,9 +76,20 @@ def test_a_bad_tokens_file_is_refused(tmp_path: Path) -> None:
 def test_user_fixtures_are_served(tmp_path: Path) -> None:
     flow = tmp_path / "projects/acme/pipelines/web/release-flows/prod"
     flow.mkdir(parents=True)
-    template = json.loads((DEFAULT_FIXTURES / "projects/demo-project/pipelines/demo-pipeline/release-flows/staging/template.json").read_text())
+    template = json.loads(
+        (
+            DEFAULT_FIXTURES
+            / "projects/demo-project/pipelines/demo-pipeline/release-flows/staging/template.json"
+        ).read_text()
+    )
     (flow / "template.json").write_text(json.dumps(template))
-    run = {"id": "r-1", "status": "success", "concluded": True, "createdAt": "2025-01-01T00:00:00Z", "updatedAt": "2025-01-01T00:00:00Z"}
+    run = {
+        "id": "r-1",
+        "status": "success",
+        "concluded": True,
+        "createdAt": "2025-01-01T00:00:00Z",
+        "updatedAt": "2025-01-01T00:00:00Z",
+    }
     (flow / "runs.json").write_text(json.dumps([run]))
     with MockProcess("--fixtures", str(tmp_path)) as mock, mock.api() as api:
         body = api.get("/v1/projects/acme/pipelines/web/release-flows/prod/runs").json()

@@ -20,7 +20,9 @@ URL_SAFE = re.compile(r"^[A-Za-z0-9_.~-]+$")
 
 
 def conforms(body: Any, schema: str) -> None:
-    errors = [e.message for e in schema_validator(f"#/components/schemas/{schema}").iter_errors(body)]
+    errors = [
+        e.message for e in schema_validator(f"#/components/schemas/{schema}").iter_errors(body)
+    ]
     assert errors == []
 
 
@@ -126,7 +128,9 @@ def test_two_runs_get_two_ids(api: httpx.Client) -> None:
     assert first != second
 
 
-def test_abort_moves_a_run_through_aborting_to_aborted(fresh: MockProcess, api: httpx.Client) -> None:
+def test_abort_moves_a_run_through_aborting_to_aborted(
+    fresh: MockProcess, api: httpx.Client
+) -> None:
     created = api.post(STAGING, json={"name": "To abort"}).json()["data"]
     response = api.post(f"{STAGING}/{created['id']}/abort")
     assert response.status_code == 200
@@ -190,7 +194,10 @@ def test_page_numbers_give_the_same_order_as_cursors(api: httpx.Client) -> None:
             break
     assert by_page == by_cursor
     beyond = api.get(DEV, params={"per_page": 40, "page": 99}).json()
-    assert beyond["data"]["runs"] == [] and beyond["pagination"] == {"hasNextPage": False, "count": 0}
+    assert beyond["data"]["runs"] == [] and beyond["pagination"] == {
+        "hasNextPage": False,
+        "count": 0,
+    }
 
 
 def test_walk_while_runs_are_created_neither_repeats_nor_skips(api: httpx.Client) -> None:
@@ -199,7 +206,9 @@ def test_walk_while_runs_are_created_neither_repeats_nor_skips(api: httpx.Client
     cursor = None
     while True:
         api.post(DEV, json={"name": "During walk"})
-        body = api.get(DEV, params={"per_page": 30, **({"cursor": cursor} if cursor else {})}).json()
+        body = api.get(
+            DEV, params={"per_page": 30, **({"cursor": cursor} if cursor else {})}
+        ).json()
         seen += [run["id"] for run in body["data"]["runs"]]
         if not body["pagination"]["hasNextPage"]:
             break
@@ -252,7 +261,13 @@ def test_validation_lists_every_violation(api: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": ""}, {"Authorization": "Bearer"}, {"Authorization": "Basic dTpw"}, {"Authorization": "token abc"}],
+    [
+        {},
+        {"Authorization": ""},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Basic dTpw"},
+        {"Authorization": "token abc"},
+    ],
 )
 def test_missing_or_malformed_token_is_a_401(fresh: MockProcess, headers: dict[str, str]) -> None:
     assert_envelope(fresh.client.get(DEV, headers=headers), 401)

@@ -127,4 +127,9 @@ def _runs(page: ReleaseFlowRunListResponse) -> list[ReleaseFlowRun]:
     return [] if isinstance(runs, Unset) else runs
 
 
-__all__ = ["aiter_job_builds", "aiter_release_flow_runs", "iter_job_builds", "iter_release_flow_runs"]
+__all__ = [
+    "aiter_job_builds",
+    "aiter_release_flow_runs",
+    "iter_job_builds",
+    "iter_release_flow_runs",
+]
