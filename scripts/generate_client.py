@@ -73,11 +73,19 @@ def generate(spec: Path = SPEC, output: Path = OUTPUT) -> None:
         shutil.copytree(project_dir, output)
 
 
+# What installing, building or checking the package leaves behind; never part of the output.
+ARTIFACTS = ("__pycache__", ".mypy_cache", ".ruff_cache", "build", "dist")
+
+
+def _is_artifact(part: str) -> bool:
+    return part in ARTIFACTS or part.endswith(".egg-info")
+
+
 def _files(root: Path) -> dict[str, bytes]:
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts and ".mypy_cache" not in path.parts
+        if path.is_file() and not any(_is_artifact(p) for p in path.relative_to(root).parts)
     }
 
 

@@ -98,10 +98,14 @@ def test_the_package_type_checks_strictly() -> None:
 def clean_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new virtualenv with nothing but `pip install generated/northflank-release-client`."""
     home = tmp_path_factory.mktemp("clean-venv")
-    venv.create(home, with_pip=True)
-    python = home / "bin" / "python"
+    # A copy, so that the build leaves nothing behind in the repository.
+    source = shutil.copytree(
+        OUTPUT, home / OUTPUT.name, ignore=shutil.ignore_patterns("*.egg-info", "build")
+    )
+    venv.create(home / "venv", with_pip=True)
+    python = home / "venv" / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(OUTPUT)],
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(source)],
         check=True, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     return python

@@ -32,13 +32,17 @@ def test_curl_examples_work_as_written() -> None:
     with MockProcess() as mock:
         outputs = []
         for command in commands:
-            argv = [part.replace("http://127.0.0.1:4010", mock.url) for part in shlex.split(command)]
+            argv = [
+                part.replace("http://127.0.0.1:4010", mock.url) for part in shlex.split(command)
+            ]
             result = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True)
             outputs.append(json.loads(result.stdout))
     listed, details, created, aborted, builds, recorded = outputs
     assert listed["pagination"]["count"] == 2
     assert details["data"]["id"] == "110ddb52-bdcd-482d-8ac2-05ba580afe2f"
-    assert created["data"]["status"] == "pending" and created["data"]["arguments"]["ARG_1"] == "value"
+    assert (
+        created["data"]["status"] == "pending" and created["data"]["arguments"]["ARG_1"] == "value"
+    )
     assert aborted["error"]["status"] == 409
     assert builds["data"]["builds"][0]["id"]
     assert [r["method"] for r in recorded["requests"]] == ["GET", "GET", "POST", "POST", "GET"]
