@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from connexion import AsyncApp
 from connexion.exceptions import ProblemException
@@ -21,11 +22,13 @@ from .auth import Authenticator, load_tokens
 from .clock import Clock, ManualClock
 from .control import make_control_app
 from .errors import ApiError, envelope
+from .faults import FaultBook
 from .fixtures import DEFAULT_FIXTURES, load_dataset
 from .handlers import make_handlers
 from .middleware import DEFAULT_MAX_BODY, MockServer
+from .operations import OperationIndex
+from .persistence import Backend, MemoryBackend, SqliteBackend
 from .ratelimit import RateLimiter
-from .requestlog import RequestLog
 from .spec import SPEC_PATH, load_spec
 from .state import MockState
 from .store import Store
@@ -46,6 +49,21 @@ class Settings:
     durations: lifecycle.Durations = field(default_factory=lifecycle.Durations)
     max_body: int = DEFAULT_MAX_BODY
     rate_limit: int | None = None
+    outcome: str = "success"
+    state: Path | None = None  # SQLite file; None keeps the state in memory
+
+    def to_json(self) -> str:
+        """For worker processes, which rebuild the app from the environment."""
+        data = dataclasses.asdict(self)
+        return json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in data.items()})
+
+    @classmethod
+    def from_json(cls, text: str) -> Settings:
+        data = json.loads(text)
+        for name in ("fixtures", "tokens", "state"):
+            data[name] = Path(data[name]) if data[name] is not None else None
+        data["durations"] = lifecycle.Durations(**data["durations"])
+        return cls(**data)
 
 
 def _respond(error: ApiError) -> ConnexionResponse:
@@ -86,16 +104,29 @@ def _unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
 
 def build_state(settings: Settings) -> MockState:
     clock: Clock = ManualClock() if settings.manual_clock else Clock()
-    store = Store(load_dataset(settings.fixtures), clock, settings.durations, settings.seed)
+    dataset = load_dataset(settings.fixtures)
+    store = Store(dataset, clock, settings.durations, settings.seed, settings.outcome)
     auth = Authenticator(load_tokens(settings.tokens) if settings.tokens else None)
-    return MockState(store, auth, clock, RateLimiter(clock, settings.rate_limit), RequestLog())
+    operations = OperationIndex()
+    backend: Backend = SqliteBackend(settings.state) if settings.state else MemoryBackend()
+    state = MockState(
+        store,
+        auth,
+        clock,
+        RateLimiter(clock, settings.rate_limit),
+        FaultBook(settings.seed, operations.ids),
+        operations,
+        backend,
+    )
+    state.sync()  # what a previous run saved
+    return state
 
 
 def create_app(settings: Settings | None = None) -> MockServer:
     """The ASGI app of one mock. Raises FixtureError or TokensFileError on bad input files."""
     settings = settings or Settings()
     state = build_state(settings)
-    handlers = make_handlers(state.store, state.auth)
+    handlers = make_handlers(state)
     api = AsyncApp(__name__, specification_dir=SPEC_PATH.parent)
     api.add_api(
         copy.deepcopy(load_spec()),  # the one parsed spec; connexion may annotate its copy
@@ -115,7 +146,9 @@ def create_app(settings: Settings | None = None) -> MockServer:
     return server
 
 
-def state_of(server: Any) -> MockState:
-    """The state behind a server built by create_app (for in-process tests)."""
-    state: MockState = server.state
-    return state
+SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
+
+
+def app_from_environment() -> MockServer:
+    """The app factory of worker processes (`--workers`): settings come from the environment."""
+    return create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))

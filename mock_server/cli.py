@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import socket
 import sys
 from pathlib import Path
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from . import lifecycle
-from .app import Settings, create_app
+from .app import SETTINGS_VARIABLE, Settings, create_app
 from .auth import TokensFileError
 from .fixtures import DEFAULT_FIXTURES, FixtureError
 
@@ -74,6 +76,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="requests per hour per token before 429 (default: count only)",
     )
     parser.add_argument(
+        "--outcome",
+        default="success",
+        choices=lifecycle.OUTCOMES,
+        help="how created runs end unless told otherwise; hold stays running (default %(default)s)",
+    )
+    parser.add_argument(
+        "--state",
+        type=Path,
+        default=None,
+        help="keep state in this SQLite file: it survives restarts and is shared by --workers",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes; more than 1 needs --state"
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=["critical", "error", "warning", "info", "debug"],
@@ -86,6 +103,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
+    if args.workers < 1:
+        raise SystemExit("--workers must be >= 1")
+    if args.workers > 1 and args.state is None:
+        raise SystemExit("--workers > 1 needs --state PATH: workers share state through it")
     for name in ("pending_seconds", "run_seconds", "abort_seconds"):
         if getattr(args, name) < 0:
             raise SystemExit(f"--{name.replace('_', '-')} must be >= 0")
@@ -98,14 +119,17 @@ def settings_from(args: argparse.Namespace) -> Settings:
         durations=lifecycle.Durations(args.pending_seconds, args.run_seconds, args.abort_seconds),
         max_body=args.max_body_bytes,
         rate_limit=args.rate_limit,
+        outcome=args.outcome,
+        state=args.state,
     )
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    settings = settings_from(args)
     try:
-        app = create_app(settings_from(args))
+        app = create_app(settings)  # also checks fixtures and tokens before anything listens
     except (FixtureError, TokensFileError) as exc:
         sys.exit(f"mock_server: refusing to start: {exc}")
     # Bind first, so that port 0 can report the port it got before serving.
@@ -117,16 +141,16 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"mock_server: cannot listen on {args.host}:{args.port}: {exc}")
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    print(
-        f"Northflank mock listening on http://{shown}:{port} (Swagger UI: http://{shown}:{port}/ui/)",
-        flush=True,
-    )
+    url = f"http://{shown}:{port}"
+    print(f"Northflank mock listening on {url} (Swagger UI: {url}/ui/)", flush=True)
+    common = {"log_level": args.log_level, "access_log": args.access_log, "lifespan": "on"}
+    if args.workers == 1:
+        server = uvicorn.Server(uvicorn.Config(app, **common))
+        asyncio.run(server.serve(sockets=[sock]))
+        return
+    os.environ[SETTINGS_VARIABLE] = settings.to_json()
     config = uvicorn.Config(
-        app, log_level=args.log_level, access_log=args.access_log, lifespan="on"
+        "mock_server.app:app_from_environment", factory=True, workers=args.workers, **common
     )
-    server = uvicorn.Server(config)
-    asyncio.run(server.serve(sockets=[sock]))
-
-
-if __name__ == "__main__":
-    main()
+    sock.listen(2048)
+    Multiprocess(config, sockets=[sock]).run()

@@ -25,6 +25,12 @@ class Clock:
     def now(self) -> float:
         return time.time()
 
+    def dump(self) -> dict[str, float]:
+        return {}
+
+    def load(self, data: dict[str, float] | None) -> None:
+        """Real time has nothing to restore."""
+
 
 class ManualClock(Clock):
     """Time that only moves when told to, so lifecycle tests are instant and deterministic."""
@@ -43,3 +49,10 @@ class ManualClock(Clock):
             raise ValueError("the clock only moves forward")
         self._now += seconds
         return self._now
+
+    def dump(self) -> dict[str, float]:
+        return {"now": self._now}
+
+    def load(self, data: dict[str, float] | None) -> None:
+        if data and data.get("now", 0) > self._now:
+            self._now = data["now"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from starlette.applications import Starlette
@@ -14,12 +15,35 @@ from starlette.routing import Route
 from .clock import ManualClock
 from .errors import ApiError, error_response
 from .handlers import json_response
+from .lifecycle import OUTCOMES
 from .state import MockState
+from .store import OutcomeChoice, ReleaseFlow, RunRecord
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    """A control request's JSON object body; 400 in the envelope otherwise."""
+    raw = await request.body()
+    try:
+        body = json.loads(raw) if raw.strip() else {}
+    except ValueError:
+        raise ApiError(400, "The body must be a JSON object") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The body must be a JSON object")
+    return body
+
+
+def _outcome(body: dict[str, Any]) -> str:
+    outcome = body.get("outcome")
+    if outcome not in OUTCOMES:
+        raise ApiError(400, f"`outcome` must be one of {list(OUTCOMES)}")
+    return str(outcome)
 
 
 def make_control_app(state: MockState) -> Starlette:
+    store = state.store
+
     async def health(request: Request) -> Response:
-        store = state.store
+        state.sync()
         return json_response(
             {
                 "status": "ok",
@@ -37,9 +61,8 @@ def make_control_app(state: MockState) -> Starlette:
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
-            state.requests.clear()
-            return json_response({"requests": []})
-        return json_response({"requests": state.requests.list()})
+            state.backend.clear_requests()
+        return json_response({"requests": state.backend.requests()})
 
     async def clock(request: Request) -> Response:
         if request.method == "POST":
@@ -49,8 +72,71 @@ def make_control_app(state: MockState) -> Starlette:
                 raise ApiError(409, "The clock is real time: start the mock with --manual-clock")
             if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
                 raise ApiError(400, '`advance` must be a number of seconds >= 0, as {"advance": 5}')
-            state.clock.advance(float(seconds))
+            with state.write():
+                state.clock.advance(float(seconds))
+        else:
+            state.sync()
         return json_response({"manual": state.clock.manual, "now": state.clock.now()})
+
+    async def outcomes(request: Request) -> Response:
+        if request.method == "POST":
+            body = await _json_object(request)
+            unknown = set(body) - {"outcome", "count", "projectId", "pipelineId", "stage"}
+            if unknown:
+                raise ApiError(400, f"unknown fields {sorted(unknown)}")
+            count = body.get("count")
+            if count is not None and (
+                isinstance(count, bool) or not isinstance(count, int) or count < 1
+            ):
+                raise ApiError(
+                    400, "`count` must be a whole number >= 1 (leave it out for every run)"
+                )
+            where = [body.get(name) for name in ("projectId", "pipelineId", "stage")]
+            stage = None
+            if any(where):
+                if not all(isinstance(part, str) and part for part in where):
+                    raise ApiError(400, "give all of projectId, pipelineId and stage, or none")
+                stage = (str(where[0]), str(where[1]), str(where[2]))
+            outcome = _outcome(body)
+            with state.write():
+                if stage is not None:
+                    store.flow(*stage)  # 404 for a release flow that does not exist
+                store.choose_outcomes(OutcomeChoice(outcome, count, stage))
+        elif request.method == "DELETE":
+            with state.write():
+                store.choices = []
+        else:
+            state.sync()
+        return json_response(
+            {"default": store.default_outcome, "choices": store.settings()["choices"]}
+        )
+
+    async def run_outcome(request: Request) -> Response:
+        body = await _json_object(request)
+        outcome = _outcome(body)
+        with state.write():
+            flow, record = _find_run(state, request.path_params["run_id"])
+            store.set_outcome(flow, record, outcome)
+            details = store.details(flow, record)
+        return json_response({"data": details})
+
+    async def faults(request: Request) -> Response:
+        if request.method == "POST":
+            body = await _json_object(request)
+            with state.write():
+                rule = state.faults.add(body)
+            return json_response(asdict(rule), 201)
+        if request.method == "DELETE":
+            with state.write():
+                state.faults.reset()
+        else:
+            state.sync()
+        return json_response({"rules": [asdict(rule) for rule in state.faults.rules]})
+
+    async def fault(request: Request) -> Response:
+        with state.write():
+            state.faults.remove(request.path_params["rule_id"])
+        return json_response({"rules": [asdict(rule) for rule in state.faults.rules]})
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
@@ -68,18 +154,19 @@ def make_control_app(state: MockState) -> Starlette:
             Route("/_mock/reset", reset, methods=["POST"]),
             Route("/_mock/requests", requests, methods=["GET", "DELETE"]),
             Route("/_mock/clock", clock, methods=["GET", "POST"]),
+            Route("/_mock/outcomes", outcomes, methods=["GET", "POST", "DELETE"]),
+            Route("/_mock/runs/{run_id}/outcome", run_outcome, methods=["POST"]),
+            Route("/_mock/faults", faults, methods=["GET", "POST", "DELETE"]),
+            Route("/_mock/faults/{rule_id:int}", fault, methods=["DELETE"]),
         ],
         exception_handlers=handlers,
     )
 
 
-async def _json_object(request: Request) -> dict[str, Any]:
-    """A control request's JSON object body; 400 in the envelope otherwise."""
-    raw = await request.body()
-    try:
-        body = json.loads(raw) if raw.strip() else {}
-    except ValueError:
-        raise ApiError(400, "The body must be a JSON object") from None
-    if not isinstance(body, dict):
-        raise ApiError(400, "The body must be a JSON object")
-    return body
+def _find_run(state: MockState, run_id: str) -> tuple[ReleaseFlow, RunRecord]:
+    for key in state.store.flows:
+        flow = state.store.flow(*key)
+        record = flow.by_id.get(run_id)
+        if record is not None:
+            return flow, record
+    raise ApiError(404, f"Release flow run {run_id!r} not found")

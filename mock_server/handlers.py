@@ -9,9 +9,8 @@ from typing import Any
 from connexion.context import context
 from starlette.responses import Response
 
-from .auth import Authenticator
 from .pagination import DEFAULT_PER_PAGE
-from .store import Store
+from .state import MockState
 
 Handler = Callable[..., Awaitable[Response]]
 
@@ -21,11 +20,12 @@ def json_response(body: Any, status: int = 200) -> Response:
     return Response(data, status, media_type="application/json")
 
 
-def make_handlers(store: Store, auth: Authenticator) -> dict[str, Handler]:
+def make_handlers(state: MockState) -> dict[str, Handler]:
     """The operation handlers of one app, keyed by operationId."""
+    store = state.store
 
     def authorize(project_id: str, permission: str) -> None:
-        auth.authorize(context.get("token_info"), project_id, permission)
+        state.auth.authorize(context.get("token_info"), project_id, permission)
 
     async def list_release_flow_runs(
         project_id: str,
@@ -38,6 +38,7 @@ def make_handlers(store: Store, auth: Authenticator) -> dict[str, Handler]:
         concluded: bool | None = None,
     ) -> Response:
         authorize(project_id, "pipelines:read")
+        state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
         runs, pagination = store.list_runs(
             flow, per_page=per_page, page=page, cursor=cursor, status=status, concluded=concluded
@@ -48,6 +49,7 @@ def make_handlers(store: Store, auth: Authenticator) -> dict[str, Handler]:
         project_id: str, pipeline_id: str, stage: str, run_id: str
     ) -> Response:
         authorize(project_id, "pipelines:read")
+        state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
         return json_response({"data": store.details(flow, store.run(flow, run_id))})
 
@@ -55,17 +57,21 @@ def make_handlers(store: Store, auth: Authenticator) -> dict[str, Handler]:
         project_id: str, pipeline_id: str, stage: str, body: dict[str, Any] | None = None
     ) -> Response:
         authorize(project_id, "pipelines:update")
-        flow = store.flow(project_id, pipeline_id, stage)
-        record = store.create_run(flow, body or {})
-        return json_response({"data": store.details(flow, record)})
+        with state.write():
+            flow = store.flow(project_id, pipeline_id, stage)
+            record = store.create_run(flow, body or {})
+            details = store.details(flow, record)
+        return json_response({"data": details})
 
     async def abort_release_flow_run(
         project_id: str, pipeline_id: str, stage: str, run_id: str
     ) -> Response:
         authorize(project_id, "pipelines:update")
-        flow = store.flow(project_id, pipeline_id, stage)
-        record = store.abort_run(store.run(flow, run_id))
-        return json_response({"data": store.details(flow, record)})
+        with state.write():
+            flow = store.flow(project_id, pipeline_id, stage)
+            record = store.abort_run(flow, store.run(flow, run_id))
+            details = store.details(flow, record)
+        return json_response({"data": details})
 
     async def list_job_builds(
         project_id: str,
@@ -75,6 +81,7 @@ def make_handlers(store: Store, auth: Authenticator) -> dict[str, Handler]:
         cursor: str | None = None,
     ) -> Response:
         authorize(project_id, "jobs:read")
+        state.sync()
         job = store.job(project_id, job_id)
         builds, pagination = store.list_builds(job, per_page=per_page, page=page, cursor=cursor)
         return json_response({"data": {"builds": builds}, "pagination": pagination})

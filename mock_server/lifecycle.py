@@ -12,6 +12,7 @@ from typing import Any
 from .clock import format_timestamp
 
 TERMINAL = frozenset({"success", "failure", "aborted", "skipped"})
+# What a created run ends in: `hold` stays `running` until it is aborted.
 OUTCOMES = ("success", "failure", "hold")
 
 
@@ -27,17 +28,22 @@ class Durations:
 Timeline = list[tuple[float, str]]
 
 
-def plan(start: float, durations: Durations, outcome: str, queued: bool = False) -> Timeline:
-    """Transitions of a run that starts (leaves `pending`/`queued`) at `start`.
-
-    `outcome` is `success`, `failure`, or `hold` (stays `running` until aborted).
-    """
-    timeline: Timeline = [(start, "pending")]
+def plan(
+    start: float, durations: Durations, outcome: str, queued_at: float | None = None
+) -> Timeline:
+    """Transitions of a run that leaves the queue (or is created) at `start`."""
+    timeline: Timeline = [] if queued_at is None else [(queued_at, "queued")]
+    timeline.append((start, "pending"))
     running_at = start + durations.pending
     timeline.append((running_at, "running"))
     if outcome != "hold":
         timeline.append((running_at + durations.running, outcome))
     return timeline
+
+
+def cut(timeline: Timeline, now: float, ending: Timeline) -> Timeline:
+    """The part of `timeline` already reached at `now`, followed by `ending`."""
+    return [step for step in timeline if step[0] <= now] + ending
 
 
 def abort_plan(now: float, durations: Durations) -> Timeline:
@@ -56,6 +62,23 @@ def state_at(timeline: Timeline, now: float) -> tuple[str, float, float | None, 
             started = at
     concluded = updated if status in TERMINAL else None
     return status, updated, started, concluded
+
+
+def conclusion(timeline: Timeline) -> float | None:
+    """When the timeline reaches a terminal status, if it ever does."""
+    for at, step in timeline:
+        if step in TERMINAL:
+            return at
+    return None
+
+
+def progress(timeline: Timeline, now: float) -> float | None:
+    """How far through its `running` phase a run is (0..1); None when that is unknown."""
+    started = next((at for at, step in timeline if step == "running"), None)
+    ended = next((at for at, step in timeline if at > (started or 0) and step != "running"), None)
+    if started is None or ended is None or ended <= started:
+        return None
+    return max(0.0, min(1.0, (min(now, ended) - started) / (ended - started)))
 
 
 def apply(fields: dict[str, Any], timeline: Timeline, now: float) -> dict[str, Any]:

@@ -3,6 +3,7 @@ raw spec for Swagger UI, and the dispatch between the API and the control endpoi
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 import uuid
@@ -12,6 +13,8 @@ import yaml
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import ApiError, envelope
+from .faults import MAX_DELAY_MS, parse_prefer
+from .operations import Operation
 from .requestlog import decode_body, redact
 from .spec import load_spec
 from .state import MockState
@@ -53,16 +56,24 @@ class MockServer:
     async def _api_request(
         self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
     ) -> None:
+        state = self.state
         record: dict[str, Any] = {
             "id": extra[0][1].decode(),
-            "time": self.state.clock.now(),
+            "time": state.clock.now(),
             "method": scope["method"],
             "path": scope["path"],
             "query": scope.get("query_string", b"").decode("latin-1"),
             "headers": redact(scope.get("headers", [])),
             "body": None,
         }
-        verdict = self.state.rate_limiter.hit(_header(scope, b"authorization"))
+        operation = state.operations.match(scope["method"], scope["path"])
+        with state.write():
+            verdict = state.rate_limiter.hit(_header(scope, b"authorization"))
+            fault = (
+                state.faults.match(operation.operation_id)
+                if operation and state.faults.rules
+                else None
+            )
         extra = [*extra, *verdict.headers()]
         try:
             body = await self._read_body(scope, receive)
@@ -71,14 +82,26 @@ class MockServer:
                 raise ApiError(
                     429, "Too many requests", headers={"Retry-After": str(verdict.reset)}
                 )
+            prefer = parse_prefer(_header(scope, b"prefer") or "")
+            delay = (fault.delay_ms if fault else 0) + _delay_ms(prefer)
+            if delay:
+                await asyncio.sleep(delay / 1000)
+            if fault and fault.status is not None:
+                raise _injected(fault.status, fault.retry_after, verdict.reset)
+            if operation is not None and ("code" in prefer or "example" in prefer):
+                status, payload = _preferred(operation, prefer)
+                record["status"] = status
+                await _send_bytes(send, status, payload, b"application/json", extra)
+                return
         except ApiError as error:
             record["status"] = error.status
-            self.state.requests.add(record)
             headers = extra + [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
             payload = json.dumps(envelope(error.status, error.message, error.details)).encode()
             await _send_bytes(send, error.status, payload, b"application/json", headers)
             return
-        self.state.requests.add(record)
+        finally:
+            if "status" in record:
+                state.backend.add_request(record)
         started = time.perf_counter()
 
         async def replay() -> Message:
@@ -93,7 +116,10 @@ class MockServer:
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        await self.api(scope, replay, send_and_record)
+        try:
+            await self.api(scope, replay, send_and_record)
+        finally:
+            state.backend.add_request(record)
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         """The whole request body, or a 413 as soon as it is known to be too large."""
@@ -148,3 +174,56 @@ async def _send_bytes(
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def _delay_ms(prefer: dict[str, str]) -> int:
+    value = prefer.get("delay")
+    if value is None:
+        return 0
+    if not value.isdigit() or int(value) > MAX_DELAY_MS:
+        raise ApiError(
+            400, f"Prefer delay must be a whole number of milliseconds up to {MAX_DELAY_MS}"
+        )
+    return int(value)
+
+
+def _injected(status: int, retry_after: int, reset: int) -> ApiError:
+    """The error a fault rule answers with; a 429 says when to come back, as the API does."""
+    if status == 429:
+        return ApiError(
+            429,
+            "Too many requests (injected fault)",
+            headers={
+                "Retry-After": str(retry_after),
+                "x-ratelimit-remaining": "0",
+                "x-ratelimit-reset": str(max(retry_after, 1)),
+            },
+        )
+    return ApiError(status, f"Injected fault: HTTP {status}")
+
+
+def _preferred(operation: Operation, prefer: dict[str, str]) -> tuple[int, bytes]:
+    """The response a `Prefer: code=..., example=...` header asks for, from the spec's examples."""
+    code = prefer.get("code")
+    name = prefer.get("example")
+    if code is not None and not (code.isdigit() and 200 <= int(code) <= 599):
+        raise ApiError(400, "Prefer code must be an HTTP status from 200 to 599")
+    statuses = [int(code)] if code else sorted(operation.examples)
+    for status in statuses:
+        examples = operation.examples.get(status, {})
+        if name is not None and name in examples:
+            return status, json.dumps(examples[name]).encode()
+        if name is None and examples:
+            return status, json.dumps(next(iter(examples.values()))).encode()
+    if name is not None:
+        available = sorted({n for examples in operation.examples.values() for n in examples})
+        raise ApiError(
+            400,
+            f"Prefer example={name!r} is not an example of {operation.operation_id}: "
+            f"try one of {available}",
+        )
+    if int(statuses[0]) < 400:
+        raise ApiError(
+            400, f"{operation.operation_id} documents no example for status {statuses[0]}"
+        )
+    raise _injected(int(statuses[0]), 1, 1)

@@ -57,3 +57,11 @@ class RateLimiter:
 
     def reset(self) -> None:
         self.windows.clear()
+
+    def dump(self) -> dict[str, list[float]]:
+        return {key: [window.start, window.used] for key, window in self.windows.items()}
+
+    def load(self, data: dict[str, list[float]] | None) -> None:
+        self.windows = {
+            key: Window(start, int(used)) for key, (start, used) in (data or {}).items()
+        }

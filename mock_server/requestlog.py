@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import deque
 from typing import Any
 
-MAX_RECORDS = 1000
 MAX_BODY_CHARS = 65536
 
 
@@ -32,17 +30,3 @@ def decode_body(raw: bytes) -> Any:
         return json.loads(text)
     except ValueError:
         return text[:MAX_BODY_CHARS]
-
-
-class RequestLog:
-    def __init__(self, limit: int = MAX_RECORDS) -> None:
-        self.records: deque[dict[str, Any]] = deque(maxlen=limit)
-
-    def add(self, record: dict[str, Any]) -> None:
-        self.records.append(record)
-
-    def clear(self) -> None:
-        self.records.clear()
-
-    def list(self) -> list[dict[str, Any]]:
-        return list(self.records)

@@ -1,8 +1,9 @@
-"""The mock's state: release flows with their runs, and jobs with their builds.
+"""The mock's release flows and jobs: fixture data plus everything that happened to it since.
 
 Fixture runs are served as the fixtures give them until something happens to them (an abort);
-runs created through the API follow a timeline (lifecycle.py). Each list is kept in ascending
-sequence order, so newest-first pages and cursors are cheap at any size (pagination.py).
+runs created through the API follow a timeline (lifecycle.py) whose outcome the caller can
+choose. Each list is kept in ascending sequence order, so newest-first pages and cursors stay
+cheap at any size (pagination.py). Runs that changed are marked dirty for persistence.py.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import copy
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,19 +28,22 @@ RUN_FIELDS = (
     "updatedAt",
 )  # fmt: skip
 TEMPLATE_FIELDS = ("apiVersion", "arguments", "triggers", "options", "gitops", "$schema", "refs")
+POLICIES = ("allow", "queue", "forbid", "latest", "replace")
 
 
 @dataclass
 class RunRecord:
     """One run. `fields` are its list fields as given or as created; `timeline`, when set,
-    overrides their status and times (lifecycle.apply)."""
+    overrides their status and times (lifecycle.apply). A run waiting in a queue has
+    `outcome` set and no timeline past `queued` until the runs before it conclude."""
 
     seq: int
     fields: dict[str, Any]
     timeline: lifecycle.Timeline | None = None
     details: dict[str, Any] | None = None  # a fixture's full details, served as given
     arguments: dict[str, Any] | None = None
-    overrides: dict[str, Any] | None = None
+    outcome: str | None = None
+    waiting: bool = False  # queued behind another run, start not known yet
 
     @property
     def id(self) -> str:
@@ -50,6 +54,28 @@ class RunRecord:
             return self.fields
         return lifecycle.apply(self.fields, self.timeline, now)
 
+    def concluded_at(self, now: float) -> float | None:
+        """When the run concludes (in the past or the planned future); None if unknown."""
+        if self.timeline is None:
+            return 0.0 if self.fields.get("concluded") else None
+        if self.waiting:
+            return None
+        return lifecycle.conclusion(self.timeline)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq, "fields": self.fields, "timeline": self.timeline,
+            "arguments": self.arguments, "outcome": self.outcome, "waiting": self.waiting,
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], details: dict[str, Any] | None) -> RunRecord:
+        timeline = [(float(at), str(step)) for at, step in data["timeline"] or []] or None
+        return cls(
+            data["seq"], data["fields"], timeline, details, data["arguments"], data["outcome"],
+            data["waiting"],
+        )  # fmt: skip
+
 
 @dataclass
 class ReleaseFlow:
@@ -57,10 +83,25 @@ class ReleaseFlow:
     template: dict[str, Any]
     runs: list[RunRecord] = field(default_factory=list)  # ascending seq
     by_id: dict[str, RunRecord] = field(default_factory=dict)
+    # Runs that may still change: created ones and those not concluded in the fixtures.
+    live: list[RunRecord] = field(default_factory=list)
+
+    @property
+    def policy(self) -> str:
+        policy = self.template.get("options", {}).get("concurrencyPolicy", "allow")
+        return policy if policy in POLICIES else "allow"
 
     def add(self, record: RunRecord) -> None:
+        if self.runs and record.seq <= self.runs[-1].seq:
+            raise ValueError("runs are added in sequence order")
         self.runs.append(record)
         self.by_id[record.id] = record
+        if record.timeline is not None or not record.fields.get("concluded"):
+            self.live.append(record)
+
+    def active(self, now: float) -> list[RunRecord]:
+        """Runs that have not concluded at `now`."""
+        return [r for r in self.live if not r.current(now)["concluded"]]
 
 
 @dataclass
@@ -69,7 +110,16 @@ class Job:
     builds: list[tuple[int, dict[str, Any]]]  # (seq, build), oldest first
 
 
-def _sort_newest_last(
+@dataclass
+class OutcomeChoice:
+    """What the next created runs end in. `remaining` None: every run from now on."""
+
+    outcome: str
+    remaining: int | None = None
+    stage: StageKey | None = None  # None: any stage
+
+
+def _sort_oldest_first(
     items: list[dict[str, Any]], stamp: Callable[[dict[str, Any]], float]
 ) -> list[dict[str, Any]]:
     """Oldest first by creation time; among equal times, later in the file counts as older."""
@@ -83,8 +133,13 @@ def _build_time(build: dict[str, Any]) -> float:
     return parse_timestamp(created) if isinstance(created, str) else float("-inf")
 
 
+def _shown(identifier: str, limit: int = 80) -> str:
+    """An id as quoted in an error message, shortened when a caller sent something huge."""
+    return repr(identifier if len(identifier) <= limit else identifier[:limit] + "...")
+
+
 class Store:
-    """All state, built from a fixture dataset and changed only through its methods."""
+    """All release flows and jobs, built from a fixture dataset and changed through methods."""
 
     def __init__(
         self,
@@ -92,22 +147,26 @@ class Store:
         clock: Clock,
         durations: lifecycle.Durations | None = None,
         seed: int | None = None,
+        default_outcome: str = "success",
     ) -> None:
         self.dataset = dataset
         self.clock = clock
         self.durations = durations or lifecycle.Durations()
         self.seed = seed
+        self.default_outcome = default_outcome
         self.reset()
 
     def reset(self) -> None:
-        """Back to the fixtures: created runs and aborts are forgotten."""
-        self._random = random.Random(self.seed)
+        """Back to the fixtures: created runs, aborts and outcome choices are forgotten."""
+        self.created_count = 0
+        self.choices: list[OutcomeChoice] = []
+        self.dirty: dict[str, tuple[StageKey, RunRecord]] = {}
         self.flows: dict[StageKey, ReleaseFlow] = {}
         self.projects: set[str] = set()
         self.pipelines: set[tuple[str, str]] = set()
         for key, stage in self.dataset.stages.items():
             flow = ReleaseFlow(key, stage.template)
-            ordered = _sort_newest_last(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
+            ordered = _sort_oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
             for seq, run in enumerate(ordered, start=1):
                 details = run if "spec" in run or "apiVersion" in run else None
                 fields = {name: run[name] for name in RUN_FIELDS if name in run}
@@ -117,9 +176,53 @@ class Store:
             self.pipelines.add(key[:2])
         self.jobs: dict[JobKey, Job] = {}
         for job_key, job in self.dataset.jobs.items():
-            ordered = _sort_newest_last(job.builds, _build_time)
+            ordered = _sort_oldest_first(job.builds, _build_time)
             self.jobs[job_key] = Job(job_key, list(enumerate(ordered, start=1)))
             self.projects.add(job_key[0])
+
+    # Persistence: what changed, and how to lay saved changes over the fixtures.
+
+    def _touch(self, flow: ReleaseFlow, record: RunRecord) -> None:
+        self.dirty["/".join(flow.key) + "/" + record.id] = (flow.key, record)
+
+    def take_dirty(self) -> Iterator[tuple[str, StageKey, RunRecord]]:
+        dirty, self.dirty = self.dirty, {}
+        for key, (stage, record) in dirty.items():
+            yield key, stage, record
+
+    def restore(
+        self, runs: list[tuple[StageKey, dict[str, Any]]], settings: dict[str, Any]
+    ) -> None:
+        """Fixtures plus saved runs (created or changed ones) and saved outcome choices."""
+        self.reset()
+        saved = sorted(runs, key=lambda item: item[1]["seq"])
+        for stage, data in saved:
+            flow = self.flows.get(stage)
+            if flow is None:
+                continue  # saved against other fixtures; nothing to lay it over
+            existing = flow.by_id.get(data["fields"]["id"])
+            if existing is not None:
+                record = RunRecord.from_json(data, existing.details)
+                index = flow.runs.index(existing)
+                flow.runs[index] = record
+                flow.by_id[record.id] = record
+                flow.live = [r for r in flow.live if r is not existing] + [record]
+            else:
+                flow.add(RunRecord.from_json(data, None))
+        self.created_count = int(settings.get("created", 0))
+        self.choices = [
+            OutcomeChoice(c["outcome"], c["remaining"], _stage_key(c["stage"]))
+            for c in settings.get("choices", [])
+        ]
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "created": self.created_count,
+            "choices": [
+                {"outcome": c.outcome, "remaining": c.remaining, "stage": c.stage}
+                for c in self.choices
+            ],
+        }
 
     # Lookups that answer the API's 404s.
 
@@ -134,6 +237,7 @@ class Store:
         flow = self.flows.get((project_id, pipeline_id, stage))
         if flow is None:
             raise ApiError(404, f"Release flow for stage {_shown(stage)} not found")
+        self._settle(flow)
         return flow
 
     def run(self, flow: ReleaseFlow, run_id: str) -> RunRecord:
@@ -148,6 +252,27 @@ class Store:
         if job is None:
             raise ApiError(404, f"Job {_shown(job_id)} not found")
         return job
+
+    # The queue: a waiting run starts when every run before it has concluded.
+
+    def _settle(self, flow: ReleaseFlow) -> None:
+        """Plan the start of queued runs whose predecessors have concluded (by now)."""
+        now = self.clock.now()
+        for record in flow.live:
+            if not record.waiting or not record.timeline:
+                continue
+            ends = [r.concluded_at(now) for r in flow.live if r.seq < record.seq]
+            known = [end for end in ends if end is not None]
+            if len(known) < len(ends):
+                return  # still blocked; the runs behind it are blocked too
+            queued_at = record.timeline[0][0]
+            start = max([queued_at, *known])
+            if start > now:
+                return
+            outcome = record.outcome or "success"
+            record.timeline = lifecycle.plan(start, self.durations, outcome, queued_at)
+            record.waiting = False
+            self._touch(flow, record)
 
     # Operations.
 
@@ -189,44 +314,111 @@ class Store:
         arguments = {**template.get("arguments", {}), **(record.arguments or {})}
         if arguments:
             result["arguments"] = arguments
-        result["spec"] = render_tree(template["spec"], fields, now)
+        done = lifecycle.progress(record.timeline, now) if record.timeline else None
+        result["spec"] = render_tree(template["spec"], fields, now, done)
         result.update(fields)
         return result
 
+    def _next_outcome(self, flow: ReleaseFlow) -> str:
+        for choice in self.choices:
+            if choice.stage is None or choice.stage == flow.key:
+                if choice.remaining is not None:
+                    choice.remaining -= 1
+                    if choice.remaining <= 0:
+                        self.choices.remove(choice)
+                return choice.outcome
+        return self.default_outcome
+
+    def _new_id(self) -> str:
+        self.created_count += 1
+        if self.seed is None:
+            return str(uuid.uuid4())
+        rng = random.Random(f"{self.seed}:{self.created_count}")
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
     def create_run(self, flow: ReleaseFlow, body: dict[str, Any]) -> RunRecord:
         now = self.clock.now()
-        run_id = str(uuid.UUID(int=self._random.getrandbits(128), version=4))
-        fields: dict[str, Any] = {"id": run_id}
+        active = flow.active(now)
+        policy = flow.policy
+        if active and policy == "forbid":
+            raise ApiError(
+                409,
+                f"The release flow's concurrency policy is `forbid` and run {active[0].id!r} "
+                "is still active",
+            )
+        if active and policy == "replace":
+            for other in active:
+                self.abort_run(flow, other)
+        if active and policy == "latest":
+            for other in active:
+                if other.waiting and other.timeline:  # a newer run replaces it in the queue
+                    other.timeline = [other.timeline[0], (now, "skipped")]
+                    other.waiting = False
+                    self._touch(flow, other)
+        fields: dict[str, Any] = {"id": self._new_id()}
         for name in ("name", "description"):
             if name in body:
                 fields[name] = body[name]
         stamp = format_timestamp(now)
-        fields.update(status="pending", concluded=False, createdAt=stamp, updatedAt=stamp)
-        timeline = lifecycle.plan(now, self.durations, "success")
+        fields.update(concluded=False, createdAt=stamp, updatedAt=stamp)
+        outcome = self._next_outcome(flow)
+        wait = bool(flow.active(now)) and policy in ("queue", "latest")
         record = RunRecord(
-            seq=_seq(flow.runs[-1]) + 1 if flow.runs else 1,
+            seq=flow.runs[-1].seq + 1 if flow.runs else 1,
             fields=fields,
-            timeline=timeline,
+            timeline=[(now, "queued")] if wait else lifecycle.plan(now, self.durations, outcome),
             arguments=dict(body.get("arguments", {})),
-            overrides=body.get("overrides"),
+            outcome=outcome,
+            waiting=wait,
         )
         flow.add(record)
+        self._touch(flow, record)
         return record
 
-    def abort_run(self, record: RunRecord) -> RunRecord:
+    def abort_run(self, flow: ReleaseFlow, record: RunRecord) -> RunRecord:
         now = self.clock.now()
         current = record.current(now)
         if current["concluded"]:
             raise ApiError(
-                409, f"Release flow run {record.id!r} has already concluded ({current['status']})"
+                409,
+                f"Release flow run {record.id!r} has already concluded ({current['status']})",
             )
         if current["status"] == "aborting":
             return record  # a second abort of the same run changes nothing
-        fields = dict(current)
-        fields.pop("concludedAt", None)
-        record.fields = fields
-        record.timeline = [*lifecycle.abort_plan(now, self.durations)]
+        fields = {k: v for k, v in current.items() if k != "concludedAt"}
+        ending = lifecycle.abort_plan(now, self.durations)
+        timeline = lifecycle.cut(record.timeline, now, ending) if record.timeline else ending
+        record.fields, record.timeline, record.waiting = fields, timeline, False
+        if record not in flow.live:
+            flow.live.append(record)
+        self._touch(flow, record)
         return record
+
+    def set_outcome(self, flow: ReleaseFlow, record: RunRecord, outcome: str) -> RunRecord:
+        """Change how a created run that has not concluded yet will end."""
+        now = self.clock.now()
+        current = record.current(now)
+        if record.outcome is None or current["concluded"] or current["status"] == "aborting":
+            raise ApiError(409, f"Run {record.id!r} is not a created run still in progress")
+        record.outcome = outcome
+        if not record.waiting and record.timeline:
+            steps = [step for _, step in record.timeline]
+            running = steps.index("running")
+            running_at = record.timeline[running][0]
+            record.timeline = record.timeline[: running + 1]
+            if outcome != "hold":
+                # A run already past its planned end concludes now, not in the past.
+                end = max(running_at + self.durations.running, now)
+                record.timeline.append((end, outcome))
+        self._touch(flow, record)
+        return record
+
+    def choose_outcomes(self, choice: OutcomeChoice) -> None:
+        if choice.remaining is None:  # a new default replaces earlier open-ended choices
+            self.choices = [
+                c for c in self.choices if c.remaining is not None or c.stage != choice.stage
+            ]
+        self.choices.append(choice)
 
     def list_builds(
         self, job: Job, *, per_page: int, page: int | None, cursor: str | None
@@ -238,9 +430,8 @@ class Store:
         return [build for _, build in result.items], result.pagination()
 
 
-def _shown(identifier: str, limit: int = 80) -> str:
-    """An id as quoted in an error message, shortened when a caller sent something huge."""
-    return repr(identifier if len(identifier) <= limit else identifier[:limit] + "...")
+def _stage_key(value: list[str] | None) -> StageKey | None:
+    return (value[0], value[1], value[2]) if value else None
 
 
 def _seq(record: RunRecord) -> int:

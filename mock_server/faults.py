@@ -1,0 +1,140 @@
+"""Faults on demand: a status or a delay for an operation, by rule (`/_mock/faults`) or by a
+Prism-style `Prefer` header on one request (`code=429`, `example=<name>`, `delay=<ms>`).
+
+Rules serve clients that cannot add headers (generated clients, official SDKs): answer status S,
+or delay D ms, for the next N calls or with probability P. Draws come from a seeded sequence, so
+a scenario replays identically, across worker processes too.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .errors import ApiError
+
+MAX_DELAY_MS = 60_000
+
+
+@dataclass
+class FaultRule:
+    id: int
+    operation: str  # an operationId, or "*" for every operation
+    status: int | None = None
+    delay_ms: int = 0
+    remaining: int | None = None  # None: until cleared
+    probability: float | None = None  # None: always
+    retry_after: int = 1
+
+
+@dataclass(frozen=True)
+class Fault:
+    """What to do to one request: wait `delay_ms`, then answer `status` (if any)."""
+
+    delay_ms: int
+    status: int | None
+    retry_after: int
+
+
+def _number(body: dict[str, Any], name: str, low: float, high: float, integer: bool = True) -> Any:
+    value = body.get(name)
+    if value is None:
+        return None
+    kind = int if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
+        raise ApiError(
+            400, f"`{name}` must be {'an integer' if integer else 'a number'} from {low} to {high}"
+        )
+    return value
+
+
+class FaultBook:
+    def __init__(self, seed: int | None, operation_ids: set[str]) -> None:
+        self.seed = 0 if seed is None else seed
+        self.operation_ids = operation_ids
+        self.reset()
+
+    def reset(self) -> None:
+        self.rules: list[FaultRule] = []
+        self.next_id = 1
+        self.draws = 0
+
+    def add(self, body: dict[str, Any]) -> FaultRule:
+        """A rule from a `POST /_mock/faults` body; 400 on anything doubtful."""
+        known = {"operationId", "status", "delayMs", "count", "probability", "retryAfter"}
+        unknown = set(body) - known
+        if unknown:
+            raise ApiError(
+                400, f"unknown fields {sorted(unknown)}; expected some of {sorted(known)}"
+            )
+        operation = body.get("operationId", "*")
+        if operation != "*" and operation not in self.operation_ids:
+            raise ApiError(400, f'`operationId` must be "*" or one of {sorted(self.operation_ids)}')
+        status = _number(body, "status", 400, 599)
+        delay = _number(body, "delayMs", 0, MAX_DELAY_MS) or 0
+        if status is None and not delay:
+            raise ApiError(400, "a fault needs `status` (400-599), `delayMs` (> 0), or both")
+        rule = FaultRule(
+            id=self.next_id,
+            operation=operation,
+            status=status,
+            delay_ms=delay,
+            remaining=_number(body, "count", 1, 1_000_000),
+            probability=_number(body, "probability", 0.0, 1.0, integer=False),
+            retry_after=_number(body, "retryAfter", 0, 86_400) or 1,
+        )
+        self.next_id += 1
+        self.rules.append(rule)
+        return rule
+
+    def remove(self, rule_id: int) -> None:
+        before = len(self.rules)
+        self.rules = [rule for rule in self.rules if rule.id != rule_id]
+        if len(self.rules) == before:
+            raise ApiError(404, f"No fault rule {rule_id}")
+
+    def match(self, operation_id: str) -> Fault | None:
+        """The fault for one call of `operation_id`, spending the rules' counts and draws."""
+        delay, status, retry_after = 0, None, 1
+        for rule in list(self.rules):
+            if rule.operation not in ("*", operation_id):
+                continue
+            if rule.probability is not None:
+                draw = random.Random(f"{self.seed}:{self.draws}").random()
+                self.draws += 1
+                if draw >= rule.probability:
+                    continue
+            if rule.remaining is not None:
+                rule.remaining -= 1
+                if rule.remaining <= 0:
+                    self.rules.remove(rule)
+            delay += rule.delay_ms
+            if status is None and rule.status is not None:
+                status, retry_after = rule.status, rule.retry_after
+        if not delay and status is None:
+            return None
+        return Fault(min(delay, MAX_DELAY_MS), status, retry_after)
+
+    def dump(self) -> dict[str, Any]:
+        return {
+            "rules": [asdict(rule) for rule in self.rules],
+            "next": self.next_id,
+            "draws": self.draws,
+        }
+
+    def load(self, data: dict[str, Any] | None) -> None:
+        self.reset()
+        if data:
+            self.rules = [FaultRule(**rule) for rule in data["rules"]]
+            self.next_id, self.draws = data["next"], data["draws"]
+
+
+def parse_prefer(header: str) -> dict[str, str]:
+    """`code=429, example=reference, delay=200` as a dict (Prism's Prefer preferences)."""
+    preferences: dict[str, str] = {}
+    for part in header.replace(";", ",").split(","):
+        name, _, value = part.strip().partition("=")
+        if name and value:
+            preferences[name.strip().lower()] = value.strip().strip('"')
+    return preferences
