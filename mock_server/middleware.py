@@ -95,7 +95,9 @@ class MockServer:
                 return
         except ApiError as error:
             record["status"] = error.status
-            headers = extra + [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+            replaced = {name.lower().encode() for name in error.headers}
+            headers = [pair for pair in extra if pair[0] not in replaced]
+            headers += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
             payload = json.dumps(envelope(error.status, error.message, error.details)).encode()
             await _send_bytes(send, error.status, payload, b"application/json", headers)
             return

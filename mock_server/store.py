@@ -314,7 +314,9 @@ class Store:
         arguments = {**template.get("arguments", {}), **(record.arguments or {})}
         if arguments:
             result["arguments"] = arguments
-        done = lifecycle.progress(record.timeline, now) if record.timeline else None
+        # Where a running or aborted run has got to; a failed run fails half-way (nodes.py).
+        moving = record.timeline and fields["status"] in ("running", "aborting", "aborted")
+        done = lifecycle.progress(record.timeline, now) if moving and record.timeline else None
         result["spec"] = render_tree(template["spec"], fields, now, done)
         result.update(fields)
         return result
