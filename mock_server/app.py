@@ -8,6 +8,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from connexion import AsyncApp
@@ -88,13 +89,19 @@ def _problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     return _respond(ApiError(status, str(exc.detail or exc.title)))
 
 
-def _http_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, HTTPException)
-    messages = {
-        404: f"No route matches {request.url.path}",
-        405: f"Method {request.method} is not allowed on {request.url.path}",
-    }
-    return _respond(ApiError(exc.status_code, messages.get(exc.status_code, str(exc.detail))))
+def _http_error_handler(operations: OperationIndex) -> Callable[..., ConnexionResponse]:
+    def handle(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        path = request.url.path
+        if exc.status_code == 405:
+            allowed = sorted({op.method for op in operations.operations if op.pattern.match(path)})
+            message = f"Method {request.method} is not allowed on {path}: use {', '.join(allowed)}"
+            # RFC 9110: a 405 lists the methods the resource supports.
+            return _respond(ApiError(405, message, headers={"Allow": ", ".join(allowed)}))
+        messages = {404: f"No route matches {path}"}
+        return _respond(ApiError(exc.status_code, messages.get(exc.status_code, str(exc.detail))))
+
+    return handle
 
 
 def _unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -140,7 +147,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
     )
     api.add_error_handler(ApiError, _api_error)
     api.add_error_handler(ProblemException, _problem)
-    api.add_error_handler(HTTPException, _http_error)
+    api.add_error_handler(HTTPException, _http_error_handler(state.operations))
     api.add_error_handler(Exception, _unexpected)
     server = MockServer(api, make_control_app(state), state, settings.max_body)
     return server

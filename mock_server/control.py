@@ -140,8 +140,10 @@ def make_control_app(state: MockState) -> Starlette:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
+        headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
         messages = {404: f"No control endpoint at {request.url.path}", 405: "Method not allowed"}
-        return error_response(ApiError(status, messages.get(status, "Control request failed")))
+        message = messages.get(status, "Control request failed")
+        return error_response(ApiError(status, message, headers=headers))
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)

@@ -21,7 +21,7 @@ from starlette.types import Receive, Scope
 from .errors import ValidationFailed, violation
 from .formats import FORMAT_CHECKER
 
-_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 # Keyed by id() of schema dicts that connexion keeps for the app's lifetime; the schema is kept
 # in the value too, so its id can never be reused by another object.
@@ -42,7 +42,10 @@ def _coerce(value: str, schema: dict[str, t.Any]) -> object:
     """A query or path string as the type its schema names; left as text if it is not one."""
     kind = schema.get("type")
     if kind == "integer" and _INTEGER.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # past Python's digit limit for int(): leave it to validation
+            return value
     if kind == "number" and _NUMBER.match(value):
         return float(value)
     if kind == "boolean" and value in ("true", "false"):

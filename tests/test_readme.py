@@ -46,3 +46,26 @@ def test_curl_examples_work_as_written() -> None:
     assert aborted["error"]["status"] == 409
     assert builds["data"]["builds"][0]["id"]
     assert [r["method"] for r in recorded["requests"]] == ["GET", "GET", "POST", "POST", "GET"]
+
+
+def scenario_commands() -> list[str]:
+    section = README.read_text().split("### Scripting a scenario", 1)[1].split("\n\n", 3)[2]
+    return re.findall(r"`(curl [^`]+)`", section)
+
+
+def test_scenario_commands_work_as_written() -> None:
+    commands = scenario_commands()
+    assert len(commands) == 9
+    with MockProcess("--manual-clock") as mock, mock.api() as api:
+        run_id = api.post(
+            "/v1/projects/demo-project/pipelines/demo-pipeline/release-flows/development/runs"
+        ).json()["data"]["id"]
+        for command in commands:
+            argv = [
+                part.replace("http://127.0.0.1:4010", mock.url).replace("<runId>", run_id)
+                for part in shlex.split(command)
+            ]
+            result = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True)
+            body = json.loads(result.stdout)
+            assert "error" not in body, (command, body)
+        assert mock.client.get("/_mock/faults").json()["rules"] == []
