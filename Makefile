@@ -32,6 +32,7 @@ lint: $(STAMP) ## ruff and mypy on the hand-written code
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(PY) scripts/lint_spec.py
 
 mock: $(STAMP) ## Run the mock server on $(HOST):$(PORT)
 	$(PY) -m mock_server --host $(HOST) --port $(PORT)

@@ -7,8 +7,8 @@ import dataclasses
 import json
 import logging
 import os
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from connexion import AsyncApp

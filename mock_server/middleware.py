@@ -61,7 +61,8 @@ class MockServer:
             "id": extra[0][1].decode(),
             "time": state.clock.now(),
             "method": scope["method"],
-            "path": scope["path"],
+            # As sent on the wire (still percent-encoded), so tests see what a client sent.
+            "path": (scope.get("raw_path") or scope["path"].encode()).decode("latin-1"),
             "query": scope.get("query_string", b"").decode("latin-1"),
             "headers": redact(scope.get("headers", [])),
             "body": None,
@@ -76,6 +77,9 @@ class MockServer:
             )
         extra = [*extra, *verdict.headers()]
         try:
+            if scope["path"].startswith("/v1/") and scope["path"].endswith("/"):
+                # Starlette would redirect to the path without the slash; the API has no such route.
+                raise ApiError(404, f"No route matches {scope['path']}")
             body = await self._read_body(scope, receive)
             record["body"] = decode_body(body)
             if not verdict.allowed:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,25 +13,6 @@ from tests.conftest import BUILDS, RUNS
 from tests.mockproc import MockProcess, run_cli
 
 DEV = RUNS.format(stage="development")
-TOKENS = """
-tokens:
-  - token: reader
-    permissions: [pipelines:read, jobs:read]
-  - token: releaser
-    permissions: [pipelines:read, pipelines:update]
-    projects: [demo-project]
-  - token: elsewhere
-    permissions: [pipelines:read, pipelines:update, jobs:read]
-    projects: [other-project]
-"""
-
-
-@pytest.fixture(scope="module")
-def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockProcess]:
-    path = tmp_path_factory.mktemp("tokens") / "tokens.yaml"
-    path.write_text(TOKENS)
-    with MockProcess("--tokens", str(path)) as process:
-        yield process
 
 
 @pytest.mark.parametrize(
