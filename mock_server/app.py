@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from connexion import AsyncApp
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.options import SwaggerUIOptions
@@ -22,6 +21,7 @@ from . import lifecycle
 from .auth import Authenticator, load_tokens
 from .clock import Clock, ManualClock
 from .control import make_control_app
+from .dispatch import MockConnexionApp
 from .errors import ApiError, envelope
 from .faults import FaultBook
 from .fixtures import DEFAULT_FIXTURES, load_dataset
@@ -134,11 +134,10 @@ def create_app(settings: Settings | None = None) -> MockServer:
     settings = settings or Settings()
     state = build_state(settings)
     handlers = make_handlers(state)
-    api = AsyncApp(__name__, specification_dir=SPEC_PATH.parent)
+    api = MockConnexionApp(__name__, specification_dir=SPEC_PATH.parent)
     api.add_api(
         copy.deepcopy(load_spec()),  # the one parsed spec; connexion may annotate its copy
         resolver=Resolver(function_resolver=handlers.__getitem__),
-        pythonic_params=True,
         strict_validation=True,
         validate_responses=settings.strict_responses,
         validator_map=VALIDATOR_MAP,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from datetime import UTC, datetime
 
 
+@functools.lru_cache(maxsize=65536)
 def format_timestamp(seconds: float) -> str:
-    """Epoch seconds as Northflank writes timestamps: ISO 8601, milliseconds, `Z`."""
+    """Epoch seconds as Northflank writes timestamps: ISO 8601, milliseconds, `Z`.
+
+    Cached: a run's few timestamps are formatted again on every read of the run."""
     moment = datetime.fromtimestamp(seconds, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_timestamp(value: str) -> float:

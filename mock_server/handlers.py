@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,13 +10,20 @@ from starlette.responses import Response
 
 from .pagination import DEFAULT_PER_PAGE
 from .state import MockState
+from .store import encode
 
 Handler = Callable[..., Awaitable[Response]]
 
 
 def json_response(body: Any, status: int = 200) -> Response:
-    data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
-    return Response(data, status, media_type="application/json")
+    return Response(encode(body), status, media_type="application/json")
+
+
+def list_response(key: str, items: list[bytes], pagination: dict[str, Any]) -> Response:
+    """`{"data": {key: [...]}, "pagination": {...}}` from items already encoded as JSON."""
+    head = b'{"data":{"' + key.encode() + b'":['
+    tail = b']},"pagination":' + encode(pagination) + b"}"
+    return Response(head + b",".join(items) + tail, 200, media_type="application/json")
 
 
 def make_handlers(state: MockState) -> dict[str, Handler]:
@@ -43,7 +49,7 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         runs, pagination = store.list_runs(
             flow, per_page=per_page, page=page, cursor=cursor, status=status, concluded=concluded
         )
-        return json_response({"data": {"runs": runs}, "pagination": pagination})
+        return list_response("runs", runs, pagination)
 
     async def get_release_flow_run(
         project_id: str, pipeline_id: str, stage: str, run_id: str
@@ -51,7 +57,8 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         authorize(project_id, "pipelines:read")
         state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
-        return json_response({"data": store.details(flow, store.run(flow, run_id))})
+        details = store.details_encoded(flow, store.run(flow, run_id))
+        return Response(b'{"data":' + details + b"}", 200, media_type="application/json")
 
     async def run_release_flow(
         project_id: str, pipeline_id: str, stage: str, body: dict[str, Any] | None = None
@@ -84,7 +91,7 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         state.sync()
         job = store.job(project_id, job_id)
         builds, pagination = store.list_builds(job, per_page=per_page, page=page, cursor=cursor)
-        return json_response({"data": {"builds": builds}, "pagination": pagination})
+        return list_response("builds", builds, pagination)
 
     return {
         "listReleaseFlowRuns": list_release_flow_runs,

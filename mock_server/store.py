@@ -9,6 +9,7 @@ cheap at any size (pagination.py). Runs that changed are marked dirty for persis
 from __future__ import annotations
 
 import copy
+import json
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -44,6 +45,11 @@ class RunRecord:
     arguments: dict[str, Any] | None = None
     outcome: str | None = None
     waiting: bool = False  # queued behind another run, start not known yet
+    # The list JSON of a run that cannot change (no timeline), encoded once.
+    _encoded: bytes | None = field(default=None, repr=False, compare=False)
+    _encoded_step: int = field(default=-2, repr=False, compare=False)
+    _encoded_timeline: object = field(default=None, repr=False, compare=False)
+    _details: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -53,6 +59,25 @@ class RunRecord:
         if self.timeline is None:
             return self.fields
         return lifecycle.apply(self.fields, self.timeline, now)
+
+    def encoded(self, now: float) -> bytes:
+        """The run as the list endpoint answers it, as JSON bytes.
+
+        Encoded again only when the run reaches another step of its timeline."""
+        step = -1 if self.timeline is None else sum(1 for at, _ in self.timeline if at <= now)
+        if (
+            self._encoded is None
+            or self._encoded_step != step
+            or self._encoded_timeline is not self.timeline
+        ):
+            self._encoded = encode(self.current(now))
+            self._encoded_step, self._encoded_timeline = step, self.timeline
+        return self._encoded
+
+    def concluded(self, now: float) -> bool:
+        if self.timeline is None:
+            return bool(self.fields.get("concluded"))
+        return lifecycle.state_at(self.timeline, now)[0] in lifecycle.TERMINAL
 
     def concluded_at(self, now: float) -> float | None:
         """When the run concludes (in the past or the planned future); None if unknown."""
@@ -85,6 +110,7 @@ class ReleaseFlow:
     by_id: dict[str, RunRecord] = field(default_factory=dict)
     # Runs that may still change: created ones and those not concluded in the fixtures.
     live: list[RunRecord] = field(default_factory=list)
+    queued: int = 0  # how many live runs wait in the queue
 
     @property
     def policy(self) -> str:
@@ -98,16 +124,25 @@ class ReleaseFlow:
         self.by_id[record.id] = record
         if record.timeline is not None or not record.fields.get("concluded"):
             self.live.append(record)
+            self.queued += record.waiting
 
     def active(self, now: float) -> list[RunRecord]:
-        """Runs that have not concluded at `now`."""
-        return [r for r in self.live if not r.current(now)["concluded"]]
+        """Runs that have not concluded at `now`.
+
+        Concluded runs leave `live` here: nothing can change them any more (abort and outcome
+        changes refuse them), and a queue only needs the end times of runs still going."""
+        self.live = [r for r in self.live if not r.concluded(now)]
+        return list(self.live)
 
 
 @dataclass
 class Job:
     key: JobKey
-    builds: list[tuple[int, dict[str, Any]]]  # (seq, build), oldest first
+    builds: list[tuple[int, bytes]]  # (seq, the build's JSON), oldest first
+
+
+def encode(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 @dataclass
@@ -177,7 +212,8 @@ class Store:
         self.jobs: dict[JobKey, Job] = {}
         for job_key, job in self.dataset.jobs.items():
             ordered = _sort_oldest_first(job.builds, _build_time)
-            self.jobs[job_key] = Job(job_key, list(enumerate(ordered, start=1)))
+            encoded = [encode(build) for build in ordered]
+            self.jobs[job_key] = Job(job_key, list(enumerate(encoded, start=1)))
             self.projects.add(job_key[0])
 
     # Persistence: what changed, and how to lay saved changes over the fixtures.
@@ -207,6 +243,7 @@ class Store:
                 flow.runs[index] = record
                 flow.by_id[record.id] = record
                 flow.live = [r for r in flow.live if r is not existing] + [record]
+                flow.queued += record.waiting
             else:
                 flow.add(RunRecord.from_json(data, None))
         self.created_count = int(settings.get("created", 0))
@@ -257,6 +294,8 @@ class Store:
 
     def _settle(self, flow: ReleaseFlow) -> None:
         """Plan the start of queued runs whose predecessors have concluded (by now)."""
+        if not flow.queued:
+            return
         now = self.clock.now()
         for record in flow.live:
             if not record.waiting or not record.timeline:
@@ -272,6 +311,7 @@ class Store:
             outcome = record.outcome or "success"
             record.timeline = lifecycle.plan(start, self.durations, outcome, queued_at)
             record.waiting = False
+            flow.queued -= 1
             self._touch(flow, record)
 
     # Operations.
@@ -285,7 +325,8 @@ class Store:
         cursor: str | None,
         status: str | None,
         concluded: bool | None,
-    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    ) -> tuple[list[bytes], dict[str, Any]]:
+        """A page of runs, each as JSON bytes, and its pagination block."""
         now = self.clock.now()
 
         def keep(record: RunRecord) -> bool:
@@ -299,7 +340,15 @@ class Store:
             flow.runs, _seq, "runs:" + "/".join(flow.key),
             per_page=per_page, page=page, cursor=cursor, keep=filtered,
         )  # fmt: skip
-        return [record.current(now) for record in result.items], result.pagination()
+        return [record.encoded(now) for record in result.items], result.pagination()
+
+    def details_encoded(self, flow: ReleaseFlow, record: RunRecord) -> bytes:
+        """details() as JSON bytes; encoded once for a fixture run that can no longer change."""
+        if record.timeline is None and record.fields.get("concluded"):
+            if record._details is None:
+                record._details = encode(self.details(flow, record))
+            return record._details
+        return encode(self.details(flow, record))
 
     def details(self, flow: ReleaseFlow, record: RunRecord) -> dict[str, Any]:
         """The run as "get release flow run details" answers it."""
@@ -340,8 +389,8 @@ class Store:
 
     def create_run(self, flow: ReleaseFlow, body: dict[str, Any]) -> RunRecord:
         now = self.clock.now()
-        active = flow.active(now)
         policy = flow.policy
+        active = flow.active(now) if policy != "allow" else []
         if active and policy == "forbid":
             raise ApiError(
                 409,
@@ -356,6 +405,7 @@ class Store:
                 if other.waiting and other.timeline:  # a newer run replaces it in the queue
                     other.timeline = [other.timeline[0], (now, "skipped")]
                     other.waiting = False
+                    flow.queued -= 1
                     self._touch(flow, other)
         fields: dict[str, Any] = {"id": self._new_id()}
         for name in ("name", "description"):
@@ -364,7 +414,7 @@ class Store:
         stamp = format_timestamp(now)
         fields.update(concluded=False, createdAt=stamp, updatedAt=stamp)
         outcome = self._next_outcome(flow)
-        wait = bool(flow.active(now)) and policy in ("queue", "latest")
+        wait = policy in ("queue", "latest") and bool(flow.active(now))
         record = RunRecord(
             seq=flow.runs[-1].seq + 1 if flow.runs else 1,
             fields=fields,
@@ -390,6 +440,7 @@ class Store:
         fields = {k: v for k, v in current.items() if k != "concludedAt"}
         ending = lifecycle.abort_plan(now, self.durations)
         timeline = lifecycle.cut(record.timeline, now, ending) if record.timeline else ending
+        flow.queued -= record.waiting
         record.fields, record.timeline, record.waiting = fields, timeline, False
         if record not in flow.live:
             flow.live.append(record)
@@ -424,7 +475,8 @@ class Store:
 
     def list_builds(
         self, job: Job, *, per_page: int, page: int | None, cursor: str | None
-    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    ) -> tuple[list[bytes], dict[str, Any]]:
+        """A page of builds, each as JSON bytes, and its pagination block."""
         result = paginate(
             job.builds, lambda entry: entry[0], "builds:" + "/".join(job.key),
             per_page=per_page, page=page, cursor=cursor,

@@ -38,7 +38,7 @@ def _validator(schema: dict[str, t.Any], response: bool = False) -> Validator:
     return cached[1]
 
 
-def _coerce(value: str, schema: dict[str, t.Any]) -> object:
+def coerce(value: str, schema: dict[str, t.Any]) -> object:
     """A query or path string as the type its schema names; left as text if it is not one."""
     kind = schema.get("type")
     if kind == "integer" and _INTEGER.match(value):
@@ -86,7 +86,7 @@ class ParameterValidator:
                 continue
             seen.add(name)
             schema = param.get("schema", {})
-            for message in _messages(_validator(schema), _coerce(value, schema)):
+            for message in _messages(_validator(schema), coerce(value, schema)):
                 problems.append(violation("query", name, message))
         path_params = scope.get("path_params", {})
         for param in self.path:
