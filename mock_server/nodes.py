@@ -3,7 +3,6 @@ follows the run's status (done, current, or not reached yet)."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from .clock import parse_timestamp
@@ -15,6 +14,16 @@ _ROOT_STATUS = {
     "skipped": "skipped", "approval_wait": "approval_wait", "async_wait": "async_wait",
     "retrying": "retrying",
 }  # fmt: skip
+
+
+def _skeleton(node: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the tree's nodes and step lists, sharing everything else with the template:
+    responses are set on the copies only, and the rest is never changed (it is serialised)."""
+    copied = dict(node)
+    steps = node.get("spec", {}).get("steps") if node.get("kind") == "Workflow" else None
+    if isinstance(steps, list):
+        copied["spec"] = {**node["spec"], "steps": [_skeleton(step) for step in steps]}
+    return copied
 
 
 def _leaves(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -40,7 +49,7 @@ def render_tree(
 
     `progress` (0..1) says how far a running run has got; None reads it from the run's times.
     """
-    tree = copy.deepcopy(spec)
+    tree = _skeleton(spec)
     status = run["status"]
     start = parse_timestamp(run["startedAt"]) if "startedAt" in run else None
     end = parse_timestamp(run["concludedAt"]) if "concludedAt" in run else now

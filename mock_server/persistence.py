@@ -29,6 +29,8 @@ class Snapshot:
 class MemoryBackend:
     """The process's own memory holds the state; nothing to load or save."""
 
+    persistent = False
+
     def __init__(self) -> None:
         self._requests: deque[dict[str, Any]] = deque(maxlen=MAX_REQUESTS)
 
@@ -62,6 +64,7 @@ class MemoryBackend:
 
 
 class SqliteBackend:
+    persistent = True
     SCHEMA = """
         CREATE TABLE IF NOT EXISTS runs (
             key TEXT PRIMARY KEY, stage TEXT NOT NULL, body TEXT NOT NULL);

@@ -38,6 +38,10 @@ class MockState:
     @contextmanager
     def write(self) -> Iterator[None]:
         """A change: all of it saved before the block's caller answers, or none of it."""
+        if not self.backend.persistent:
+            yield  # memory is the state: nothing to load, save or roll back
+            self.store.dirty.clear()
+            return
         self.backend.begin()
         try:
             self.sync()

@@ -8,7 +8,6 @@ cheap at any size (pagination.py). Runs that changed are marked dirty for persis
 
 from __future__ import annotations
 
-import copy
 import json
 import random
 import uuid
@@ -357,9 +356,8 @@ class Store:
         if record.details is not None:
             return {**record.details, **fields}
         template = flow.template
-        result: dict[str, Any] = {
-            name: copy.deepcopy(template[name]) for name in TEMPLATE_FIELDS if name in template
-        }
+        # Shared with the template, not copied: the result is serialised and never changed.
+        result: dict[str, Any] = {name: template[name] for name in TEMPLATE_FIELDS if name in template}
         arguments = {**template.get("arguments", {}), **(record.arguments or {})}
         if arguments:
             result["arguments"] = arguments

@@ -1,0 +1,43 @@
+"""The benchmark's own logic (make bench itself needs wrk and Prism, so it is not run here)."""
+
+from __future__ import annotations
+
+from scripts.bench import parse_wrk, verdicts
+
+WRK_OUTPUT = """Running 8s test @ http://127.0.0.1:4010/v1/x
+  1 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.10ms    3.51ms  60.00ms   90.00%
+    Req/Sec     2.66k   150.00     2.90k    70.00%
+  Latency Distribution
+     50%   11.53ms
+     75%   13.00ms
+     90%   15.00ms
+     99%    1.20s
+  21304 requests in 8.00s, 30.00MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 7
+Requests/sec:   2662.96
+Transfer/sec:      3.75MB
+"""
+
+
+def test_parse_wrk_reads_rate_percentiles_and_failures() -> None:
+    stats = parse_wrk(WRK_OUTPUT)
+    assert stats == {"rps": 2662.96, "p50_ms": 11.53, "p99_ms": 1200.0, "non2xx": 7.0, "errors": 3.0}
+
+
+def _server(rps: float, p99: float) -> dict[str, dict[str, float]]:
+    return {name: {"rps": rps, "p99_ms": p99} for name in ("list runs", "run details", "run release flow")}
+
+
+def test_verdicts_are_ratios_within_one_run() -> None:
+    results = {"ours": _server(5000, 10), "prism": _server(2000, 20), "floor": _server(20000, 2)}
+    scale = {"1000": {"first_page_us": 100.0, "deep_page_us": 100.0}, "100000": {"first_page_us": 160.0, "deep_page_us": 120.0}}
+    checks = {label: ok for label, ok, _ in verdicts(results, {"ours": 0.5}, scale)}
+    assert checks["list runs: >= 2x Prism req/s"] is True
+    assert checks["list runs: p99 <= Prism's"] is True
+    assert checks["list runs: >= 0.2x the floor"] is True
+    assert checks["start to first 200 < 1 s"] is True
+    assert checks["list first page flat 1k -> 100k (<= 1.5x)"] is False
+    assert checks["list deep page flat 1k -> 100k (<= 1.5x)"] is True
