@@ -9,14 +9,13 @@ import time
 import uuid
 from typing import Any
 
-import yaml
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import ApiError, envelope
 from .faults import MAX_DELAY_MS, parse_prefer
 from .operations import Operation
 from .requestlog import decode_body, redact
-from .spec import load_spec
+from .spec import load_spec, spec_bytes
 from .state import MockState
 
 DEFAULT_MAX_BODY = 1024 * 1024
@@ -34,7 +33,7 @@ class MockServer:
         # Served by us: connexion's own spec endpoint fails on the recursive node schema.
         self.spec_documents = {
             "/openapi.json": (json.dumps(spec).encode(), b"application/json"),
-            "/openapi.yaml": (yaml.safe_dump(spec, sort_keys=False).encode(), b"application/yaml"),
+            "/openapi.yaml": (spec_bytes(), b"application/yaml"),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

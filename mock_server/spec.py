@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import yaml
 from jsonschema.protocols import Validator
-from openapi_schema_validator import OAS30Validator
 
 from .formats import FORMAT_CHECKER
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "northflank.yaml"
 
 
+# libyaml's loader when PyYAML has it (its wheels do): ten times faster than pure Python.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def spec_bytes(path: Path = SPEC_PATH) -> bytes:
+    """The spec file as it is on disk (served at /openapi.yaml)."""
+    return path.read_bytes()
+
+
 @functools.cache
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     """The parsed spec. Cached: treat the result as read-only."""
-    with path.open(encoding="utf-8") as handle:
-        spec: dict[str, Any] = yaml.safe_load(handle)
+    spec: dict[str, Any] = yaml.load(spec_bytes(path), Loader=_LOADER)
     return spec
 
 
@@ -29,6 +39,10 @@ def schema_validator(ref: str, spec: dict[str, Any] | None = None) -> Validator:
     Refs inside the schema resolve against the whole spec; formats are checked with
     Northflank's timestamp forms accepted (see formats.py).
     """
+    # Imported here: it takes a fifth of a second, and serving never needs it (fixtures.py
+    # only asks for it when the fast check refuses a file).
+    from openapi_schema_validator import OAS30Validator
+
     document = load_spec() if spec is None else spec
     schema = {"$ref": ref, "components": document.get("components", {})}
     validator: Validator = OAS30Validator(schema, format_checker=FORMAT_CHECKER)
@@ -39,3 +53,40 @@ def schema_validator(ref: str, spec: dict[str, Any] | None = None) -> Validator:
 def component_validator(name: str) -> Validator:
     """The cached validator of `#/components/schemas/<name>` in the project's spec."""
     return schema_validator(f"#/components/schemas/{name}")
+
+
+# Keywords of OpenAPI 3.0 schemas that JSON Schema does not know; they assert nothing.
+_ANNOTATIONS = {"nullable", "example", "discriminator", "xml", "externalDocs", "deprecated",
+                "readOnly", "writeOnly"}  # fmt: skip
+
+
+def _json_schema(node: Any) -> Any:
+    """An OpenAPI 3.0 schema as plain JSON Schema: `nullable` becomes a `null` type."""
+    if isinstance(node, list):
+        return [_json_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted = {key: _json_schema(value) for key, value in node.items() if key not in _ANNOTATIONS}
+    if node.get("nullable") is True:
+        if isinstance(converted.get("type"), str):
+            converted["type"] = [converted["type"], "null"]
+        if "enum" in converted:
+            converted["enum"] = [*converted["enum"], None]
+    return converted
+
+
+@functools.cache
+def fast_component_check(name: str) -> Callable[[Any], bool]:
+    """A quick yes/no for `#/components/schemas/<name>` (jsonschema-rs, compiled once).
+
+    Only a fast path: whatever it refuses is validated again by component_validator, whose
+    messages name the field. Tests check that both agree."""
+    from .formats import is_date_time
+
+    schemas = _json_schema(load_spec()["components"]["schemas"])
+    document = {"$ref": f"#/components/schemas/{name}", "components": {"schemas": schemas}}
+    validator = jsonschema_rs.Draft4Validator(
+        document, validate_formats=True, formats={"date-time": is_date_time}
+    )
+    check: Callable[[Any], bool] = validator.is_valid
+    return check

@@ -357,7 +357,9 @@ class Store:
             return {**record.details, **fields}
         template = flow.template
         # Shared with the template, not copied: the result is serialised and never changed.
-        result: dict[str, Any] = {name: template[name] for name in TEMPLATE_FIELDS if name in template}
+        result: dict[str, Any] = {
+            name: template[name] for name in TEMPLATE_FIELDS if name in template
+        }
         arguments = {**template.get("arguments", {}), **(record.arguments or {})}
         if arguments:
             result["arguments"] = arguments

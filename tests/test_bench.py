@@ -24,16 +24,28 @@ Transfer/sec:      3.75MB
 
 def test_parse_wrk_reads_rate_percentiles_and_failures() -> None:
     stats = parse_wrk(WRK_OUTPUT)
-    assert stats == {"rps": 2662.96, "p50_ms": 11.53, "p99_ms": 1200.0, "non2xx": 7.0, "errors": 3.0}
+    assert stats == {
+        "rps": 2662.96,
+        "p50_ms": 11.53,
+        "p99_ms": 1200.0,
+        "non2xx": 7.0,
+        "errors": 3.0,
+    }
 
 
 def _server(rps: float, p99: float) -> dict[str, dict[str, float]]:
-    return {name: {"rps": rps, "p99_ms": p99} for name in ("list runs", "run details", "run release flow")}
+    return {
+        name: {"rps": rps, "p99_ms": p99}
+        for name in ("list runs", "run details", "run release flow")
+    }
 
 
 def test_verdicts_are_ratios_within_one_run() -> None:
     results = {"ours": _server(5000, 10), "prism": _server(2000, 20), "floor": _server(20000, 2)}
-    scale = {"1000": {"first_page_us": 100.0, "deep_page_us": 100.0}, "100000": {"first_page_us": 160.0, "deep_page_us": 120.0}}
+    scale = {
+        "1000": {"first_page_us": 100.0, "deep_page_us": 100.0},
+        "100000": {"first_page_us": 160.0, "deep_page_us": 120.0},
+    }
     checks = {label: ok for label, ok, _ in verdicts(results, {"ours": 0.5}, scale)}
     assert checks["list runs: >= 2x Prism req/s"] is True
     assert checks["list runs: p99 <= Prism's"] is True

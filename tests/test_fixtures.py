@@ -146,3 +146,50 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
 )
 def test_date_time_accepts_the_space_form_and_nothing_looser(value: str, valid: bool) -> None:
     assert is_date_time(value) is valid
+
+
+def _pick(dataset: Any, what: str) -> Any:
+    stage = dataset.stages[("demo-project", "demo-pipeline", "development")]
+    if what == "run":
+        return stage.runs[5]
+    if what == "build":
+        return dataset.jobs[("demo-project", "demo-job")].builds[3]
+    if what == "template":
+        return stage.template
+    return next(r for r in stage.runs if "apiVersion" in r)
+
+
+# (schema, which fixture document, change): the fast check must agree with the validator.
+VARIANTS: list[tuple[str, str, dict[str, Any]]] = [
+    ("ReleaseFlowRun", "run", {}),
+    ("ReleaseFlowRun", "run", {"status": "exploded"}),
+    ("ReleaseFlowRun", "run", {"createdAt": "2021-01-01 12:00:00.000Z"}),
+    ("ReleaseFlowRun", "run", {"createdAt": "yesterday"}),
+    ("ReleaseFlowRun", "run", {"concluded": "yes"}),
+    ("ReleaseFlowRun", "run", {"id": None}),
+    ("JobBuild", "build", {}),
+    ("JobBuild", "build", {"pullRequestId": None, "message": None}),
+    ("JobBuild", "build", {"pullRequestId": "seven"}),
+    ("JobBuild", "build", {"sha": None}),
+    ("JobBuild", "build", {"status": None}),
+    ("ReleaseFlowTemplate", "template", {}),
+    ("ReleaseFlowTemplate", "template", {"spec": {"kind": "Teleport"}}),
+    ("ReleaseFlowTemplate", "template", {"spec": {"kind": 7}}),
+    ("ReleaseFlowTemplate", "template", {"options": {"concurrencyPolicy": "sometimes"}}),
+    ("ReleaseFlowRunDetails", "details", {}),
+    (
+        "ReleaseFlowRunDetails",
+        "details",
+        {"gitops": {"repoUrl": "not a url", "vcsService": "github", "branch": "main"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("schema", "what", "change"), VARIANTS)
+def test_the_fast_check_agrees_with_the_detailed_validator(
+    schema: str, what: str, change: dict[str, Any]
+) -> None:
+    from mock_server.spec import component_validator, fast_component_check
+
+    document = {**_pick(load_dataset(), what), **change}
+    assert fast_component_check(schema)(document) == component_validator(schema).is_valid(document)
