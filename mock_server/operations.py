@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .spec import load_spec
+from .spec import load_spec, resolve
 
 
 @dataclass(frozen=True)
@@ -19,15 +19,6 @@ class Operation:
     examples: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
-def _resolve(node: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def load_operations(spec: dict[str, Any] | None = None) -> list[Operation]:
     spec = load_spec() if spec is None else spec
     operations = []
@@ -36,10 +27,10 @@ def load_operations(spec: dict[str, Any] | None = None) -> list[Operation]:
         for method, operation in item.items():
             examples: dict[int, dict[str, Any]] = {}
             for status, response in operation.get("responses", {}).items():
-                media = _resolve(response, spec).get("content", {}).get("application/json", {})
+                media = resolve(response, spec).get("content", {}).get("application/json", {})
                 named = media.get("examples", {})
                 examples[int(status)] = {
-                    name: _resolve(example, spec)["value"] for name, example in named.items()
+                    name: resolve(example, spec)["value"] for name, example in named.items()
                 }
             operations.append(
                 Operation(

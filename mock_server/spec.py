@@ -33,6 +33,17 @@ def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     return spec
 
 
+def resolve(node: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Follow `$ref`s (`#/components/...`) until an object with content is reached."""
+    document = load_spec() if spec is None else spec
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
 def schema_validator(ref: str, spec: dict[str, Any] | None = None) -> Validator:
     """A validator for the schema at `ref` (a JSON pointer into the spec, `#/components/...`).
 

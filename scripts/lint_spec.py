@@ -18,18 +18,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mock_server.spec import SPEC_PATH, schema_validator  # noqa: E402
+from mock_server.spec import SPEC_PATH, resolve, schema_validator  # noqa: E402
 
 COMPOSITION = ("allOf", "oneOf", "anyOf")
-
-
-def resolve(node: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def iter_examples(spec: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mock_server.spec import load_spec
-
-
-def resolve(node: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Follow `$ref`s until a schema (or other object) with content is reached."""
-    document = load_spec() if spec is None else spec
-    while "$ref" in node:
-        target: Any = document
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+from mock_server.spec import load_spec, resolve
 
 
 def flatten(schema: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[str, Any]:

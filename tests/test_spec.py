@@ -8,9 +8,9 @@ import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
-from mock_server.spec import SPEC_PATH, load_spec, schema_validator
+from mock_server.spec import SPEC_PATH, load_spec, resolve, schema_validator
 from scripts.lint_spec import iter_examples
-from tests.spec_walk import resolve, schema_at
+from tests.spec_walk import schema_at
 
 RUNS = "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs"
 RUN = RUNS + "/{runId}"
