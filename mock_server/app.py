@@ -33,7 +33,7 @@ from .ratelimit import RateLimiter
 from .spec import SPEC_PATH, load_spec
 from .state import MockState
 from .store import Store
-from .validation import VALIDATOR_MAP
+from .validation import VALIDATOR_MAP, UnusedURIParser
 
 logger = logging.getLogger("mock_server")
 
@@ -141,6 +141,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
         strict_validation=True,
         validate_responses=settings.strict_responses,
         validator_map=VALIDATOR_MAP,
+        uri_parser_class=UnusedURIParser,
         security_map={"bearer": state.auth.security_handler()},
         swagger_ui_options=SwaggerUIOptions(serve_spec=False, spec_path="/openapi.json"),
     )

@@ -144,6 +144,14 @@ class JSONResponseValidator(JSONResponseBodyValidator):  # type: ignore[misc]
             )
 
 
+class UnusedURIParser:
+    """connexion builds a URI parser for every request; these validators and the handlers'
+    dispatch (dispatch.py) parse the query themselves, so it costs without serving."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
 VALIDATOR_MAP: dict[str, t.Any] = {
     "parameter": ParameterValidator,
     "body": {"application/json": JSONBodyValidator},
