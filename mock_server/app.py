@@ -22,7 +22,7 @@ from .auth import Authenticator, load_tokens
 from .clock import Clock, ManualClock
 from .control import make_control_app
 from .dispatch import MockConnexionApp
-from .errors import ApiError, envelope
+from .errors import ApiError
 from .faults import FaultBook
 from .fixtures import DEFAULT_FIXTURES, load_dataset
 from .handlers import make_handlers
@@ -70,7 +70,7 @@ class Settings:
 def _respond(error: ApiError) -> ConnexionResponse:
     return ConnexionResponse(
         status_code=error.status,
-        body=json.dumps(envelope(error.status, error.message, error.details)),
+        body=error.body(),
         content_type="application/json",
         headers=error.headers,
     )

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from .clock import ManualClock
 from .errors import ApiError, error_response
-from .handlers import json_response
+from .handlers import data_response, json_response
 from .lifecycle import OUTCOMES
 from .state import MockState
 from .store import OutcomeChoice, ReleaseFlow, RunRecord
@@ -117,8 +117,8 @@ def make_control_app(state: MockState) -> Starlette:
         with state.write():
             flow, record = _find_run(state, request.path_params["run_id"])
             store.set_outcome(flow, record, outcome)
-            details = store.details(flow, record)
-        return json_response({"data": details})
+            details = store.details_encoded(flow, record)
+        return data_response(details)
 
     async def faults(request: Request) -> Response:
         if request.method == "POST":

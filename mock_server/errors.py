@@ -25,6 +25,10 @@ class ApiError(Exception):
         self.details = details
         self.headers = headers or {}
 
+    def body(self) -> bytes:
+        """The envelope as JSON bytes."""
+        return json.dumps(envelope(self.status, self.message, self.details)).encode()
+
 
 def violation(location: str, path: str, message: str) -> dict[str, str]:
     """One entry of a 400's `details.errors`."""
@@ -49,5 +53,6 @@ def envelope(status: int, message: str, details: dict[str, Any] | None = None) -
 
 
 def error_response(error: ApiError) -> Response:
-    body = json.dumps(envelope(error.status, error.message, error.details)).encode()
-    return Response(body, error.status, headers=error.headers, media_type="application/json")
+    return Response(
+        error.body(), error.status, headers=error.headers, media_type="application/json"
+    )

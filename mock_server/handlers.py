@@ -19,6 +19,11 @@ def json_response(body: Any, status: int = 200) -> Response:
     return Response(encode(body), status, media_type="application/json")
 
 
+def data_response(encoded: bytes) -> Response:
+    """`{"data": ...}` around a value already encoded as JSON."""
+    return Response(b'{"data":' + encoded + b"}", 200, media_type="application/json")
+
+
 def list_response(key: str, items: list[bytes], pagination: dict[str, Any]) -> Response:
     """`{"data": {key: [...]}, "pagination": {...}}` from items already encoded as JSON."""
     head = b'{"data":{"' + key.encode() + b'":['
@@ -57,8 +62,7 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         authorize(project_id, "pipelines:read")
         state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
-        details = store.details_encoded(flow, store.run(flow, run_id))
-        return Response(b'{"data":' + details + b"}", 200, media_type="application/json")
+        return data_response(store.details_encoded(flow, store.run(flow, run_id)))
 
     async def run_release_flow(
         project_id: str, pipeline_id: str, stage: str, body: dict[str, Any] | None = None
@@ -67,8 +71,8 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         with state.write():
             flow = store.flow(project_id, pipeline_id, stage)
             record = store.create_run(flow, body or {})
-            details = store.details(flow, record)
-        return json_response({"data": details})
+            details = store.details_encoded(flow, record)
+        return data_response(details)
 
     async def abort_release_flow_run(
         project_id: str, pipeline_id: str, stage: str, run_id: str
@@ -77,8 +81,8 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         with state.write():
             flow = store.flow(project_id, pipeline_id, stage)
             record = store.abort_run(flow, store.run(flow, run_id))
-            details = store.details(flow, record)
-        return json_response({"data": details})
+            details = store.details_encoded(flow, record)
+        return data_response(details)
 
     async def list_job_builds(
         project_id: str,

@@ -11,9 +11,10 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import ApiError, envelope
-from .faults import MAX_DELAY_MS, parse_prefer
+from .errors import ApiError
+from .faults import MAX_DELAY_MS, Fault, parse_prefer
 from .operations import Operation
+from .ratelimit import Verdict
 from .requestlog import decode_body, redact
 from .spec import load_spec, spec_bytes
 from .state import MockState
@@ -76,55 +77,69 @@ class MockServer:
             )
         extra = [*extra, *verdict.headers()]
         try:
-            if scope["path"].startswith("/v1/") and scope["path"].endswith("/"):
-                # Starlette would redirect to the path without the slash; the API has no such route.
-                raise ApiError(404, f"No route matches {scope['path']}")
-            body = await self._read_body(scope, receive)
-            record["body"] = decode_body(body)
-            if not verdict.allowed:
-                raise ApiError(
-                    429, "Too many requests", headers={"Retry-After": str(verdict.reset)}
+            try:
+                body = await self._before_api(
+                    scope, receive, send, verdict, fault, operation, record, extra
                 )
-            prefer = parse_prefer(_header(scope, b"prefer") or "")
-            delay = (fault.delay_ms if fault else 0) + _delay_ms(prefer)
-            if delay:
-                await asyncio.sleep(delay / 1000)
-            if fault and fault.status is not None:
-                raise _injected(fault.status, fault.retry_after, verdict.reset)
-            if operation is not None and ("code" in prefer or "example" in prefer):
-                status, payload = _preferred(operation, prefer)
-                record["status"] = status
-                await _send_bytes(send, status, payload, b"application/json", extra)
+            except ApiError as error:
+                record["status"] = error.status
+                replaced = {name.lower().encode() for name in error.headers}
+                headers = [pair for pair in extra if pair[0] not in replaced]
+                headers += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+                await _send_bytes(send, error.status, error.body(), b"application/json", headers)
                 return
-        except ApiError as error:
-            record["status"] = error.status
-            replaced = {name.lower().encode() for name in error.headers}
-            headers = [pair for pair in extra if pair[0] not in replaced]
-            headers += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
-            payload = json.dumps(envelope(error.status, error.message, error.details)).encode()
-            await _send_bytes(send, error.status, payload, b"application/json", headers)
-            return
-        finally:
-            if "status" in record:
-                state.backend.add_request(record)
-        started = time.perf_counter()
+            if body is None:  # answered by a Prefer header
+                return
+            started = time.perf_counter()
 
-        async def replay() -> Message:
-            nonlocal body
-            chunk, body = body, b""
-            return {"type": "http.request", "body": chunk, "more_body": False}
+            async def replay() -> Message:
+                nonlocal body
+                chunk, body = body or b"", b""
+                return {"type": "http.request", "body": chunk, "more_body": False}
 
-        async def send_and_record(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                record["status"] = message["status"]
-                record["durationMs"] = round((time.perf_counter() - started) * 1000, 3)
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
+            async def send_and_record(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    record["status"] = message["status"]
+                    record["durationMs"] = round((time.perf_counter() - started) * 1000, 3)
+                    message = {**message, "headers": [*message.get("headers", []), *extra]}
+                await send(message)
 
-        try:
             await self.api(scope, replay, send_and_record)
         finally:
             state.backend.add_request(record)
+
+    async def _before_api(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        verdict: Verdict,
+        fault: Fault | None,
+        operation: Operation | None,
+        record: dict[str, Any],
+        extra: list[tuple[bytes, bytes]],
+    ) -> bytes | None:
+        """What happens before connexion sees the request: the body limit, the rate limit,
+        faults and `Prefer`. The request body, or None when a Prefer header was answered."""
+        if scope["path"].startswith("/v1/") and scope["path"].endswith("/"):
+            # Starlette would redirect to the path without the slash; the API has no such route.
+            raise ApiError(404, f"No route matches {scope['path']}")
+        body = await self._read_body(scope, receive)
+        record["body"] = decode_body(body)
+        if not verdict.allowed:
+            raise ApiError(429, "Too many requests", headers={"Retry-After": str(verdict.reset)})
+        prefer = parse_prefer(_header(scope, b"prefer") or "")
+        delay = (fault.delay_ms if fault else 0) + _delay_ms(prefer)
+        if delay:
+            await asyncio.sleep(delay / 1000)
+        if fault and fault.status is not None:
+            raise _injected(fault.status, fault.retry_after, verdict.reset)
+        if operation is not None and ("code" in prefer or "example" in prefer):
+            status, payload = _preferred(operation, prefer)
+            record["status"] = status
+            await _send_bytes(send, status, payload, b"application/json", extra)
+            return None
+        return body
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         """The whole request body, or a 413 as soon as it is known to be too large."""

@@ -78,7 +78,7 @@ class RunRecord:
             return bool(self.fields.get("concluded"))
         return lifecycle.state_at(self.timeline, now)[0] in lifecycle.TERMINAL
 
-    def concluded_at(self, now: float) -> float | None:
+    def concluded_at(self) -> float | None:
         """When the run concludes (in the past or the planned future); None if unknown."""
         if self.timeline is None:
             return 0.0 if self.fields.get("concluded") else None
@@ -299,7 +299,7 @@ class Store:
         for record in flow.live:
             if not record.waiting or not record.timeline:
                 continue
-            ends = [r.concluded_at(now) for r in flow.live if r.seq < record.seq]
+            ends = [r.concluded_at() for r in flow.live if r.seq < record.seq]
             known = [end for end in ends if end is not None]
             if len(known) < len(ends):
                 return  # still blocked; the runs behind it are blocked too

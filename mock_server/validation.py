@@ -53,6 +53,16 @@ def coerce(value: str, schema: dict[str, t.Any]) -> object:
     return value
 
 
+# Where the validators leave what they parsed, for dispatch.py: the query as typed values, and
+# the JSON body. Connexion passes the same scope on, so nothing is parsed twice.
+VALIDATED = "northflank_mock.validated"
+
+
+def validated(scope: Scope) -> dict[str, t.Any]:
+    found: dict[str, t.Any] = scope.setdefault(VALIDATED, {})
+    return found
+
+
 def _messages(validator: Validator, value: object) -> list[str]:
     return [error.message for error in validator.iter_errors(value)]
 
@@ -75,6 +85,7 @@ class ParameterValidator:
         problems: list[dict[str, str]] = []
         pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         seen: set[str] = set()
+        query: dict[str, object] = validated(scope).setdefault("query", {})
         for name, value in pairs:
             param = self.query.get(name)
             if param is None:
@@ -86,7 +97,8 @@ class ParameterValidator:
                 continue
             seen.add(name)
             schema = param.get("schema", {})
-            for message in _messages(_validator(schema), coerce(value, schema)):
+            query[name] = typed = coerce(value, schema)
+            for message in _messages(_validator(schema), typed):
                 problems.append(violation("query", name, message))
         path_params = scope.get("path_params", {})
         for param in self.path:
@@ -127,6 +139,7 @@ class JSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[misc]
         ]
         if problems:
             raise ValidationFailed(problems)
+        validated(scope)["body"] = body
         return self._insert_messages(receive, messages=messages), scope
 
 
@@ -145,8 +158,8 @@ class JSONResponseValidator(JSONResponseBodyValidator):  # type: ignore[misc]
 
 
 class UnusedURIParser:
-    """connexion builds a URI parser for every request; these validators and the handlers'
-    dispatch (dispatch.py) parse the query themselves, so it costs without serving."""
+    """connexion builds a URI parser for every request; these validators parse the query and
+    body themselves and hand the values to dispatch.py, so it would cost without serving."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         pass

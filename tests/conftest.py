@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -12,6 +14,26 @@ PIPELINE = "demo-pipeline"
 RUNS = f"/v1/projects/{PROJECT}/pipelines/{PIPELINE}/release-flows/{{stage}}/runs"
 BUILDS = f"/v1/projects/{PROJECT}/jobs/demo-job/build"
 EXAMPLE_RUN = "110ddb52-bdcd-482d-8ac2-05ba580afe2f"
+URL_SAFE = re.compile(r"^[A-Za-z0-9_.~-]+$")
+
+
+def walk(api: httpx.Client, path: str, key: str, **params: Any) -> list[dict[str, Any]]:
+    """Every item of a list, following cursors, checking each page's pagination block."""
+    items: list[dict[str, Any]] = []
+    cursor: str | None = None
+    for _ in range(1000):
+        query = {**params, **({"cursor": cursor} if cursor else {})}
+        response = api.get(path, params=query)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        assert page["pagination"]["count"] == len(page["data"][key])
+        items += page["data"][key]
+        if not page["pagination"]["hasNextPage"]:
+            assert "cursor" not in page["pagination"]
+            return items
+        cursor = page["pagination"]["cursor"]
+        assert cursor and URL_SAFE.match(cursor)
+    raise AssertionError("pagination did not end")
 
 
 TOKENS = """

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import BUILDS, RUNS
+from tests.conftest import BUILDS, RUNS, walk
 from tests.mockproc import MockProcess
 
 DEV = RUNS.format(stage="development")
@@ -366,15 +366,6 @@ def test_two_workers_share_state_and_lose_no_concurrent_run(tmp_path: Path) -> N
         created = {run_id for _, run_id in results}
         assert len(created) == 200
         with mock.api() as api:
-            listed: list[str] = []
-            cursor = None
-            while True:
-                page = api.get(
-                    DEV, params={"per_page": 100, **({"cursor": cursor} if cursor else {})}
-                ).json()
-                listed += [run["id"] for run in page["data"]["runs"]]
-                if not page["pagination"]["hasNextPage"]:
-                    break
-                cursor = page["pagination"]["cursor"]
+            listed = [run["id"] for run in walk(api, DEV, "runs", per_page=100)]
         assert len(listed) == len(set(listed)) == 200 + 150
         assert created <= set(listed)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import httpx
@@ -11,12 +10,11 @@ import pytest
 
 from mock_server.fixtures import load_dataset
 from mock_server.spec import load_spec, schema_validator
-from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
+from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS, walk
 from tests.mockproc import MockProcess
 
 DEV = RUNS.format(stage="development")
 STAGING = RUNS.format(stage="staging")
-URL_SAFE = re.compile(r"^[A-Za-z0-9_.~-]+$")
 
 
 def conforms(body: Any, schema: str) -> None:
@@ -32,25 +30,6 @@ def example(name: str) -> Any:
 
 def fixture_runs(stage: str) -> list[dict[str, Any]]:
     return load_dataset().stages[("demo-project", "demo-pipeline", stage)].runs
-
-
-def walk(api: httpx.Client, path: str, key: str, **params: Any) -> list[dict[str, Any]]:
-    """Every item of a list, following cursors, checking each page's pagination block."""
-    items: list[dict[str, Any]] = []
-    cursor: str | None = None
-    for _ in range(1000):
-        query = {**params, **({"cursor": cursor} if cursor else {})}
-        response = api.get(path, params=query)
-        assert response.status_code == 200, response.text
-        page = response.json()
-        assert page["pagination"]["count"] == len(page["data"][key])
-        items += page["data"][key]
-        if not page["pagination"]["hasNextPage"]:
-            assert "cursor" not in page["pagination"]
-            return items
-        cursor = page["pagination"]["cursor"]
-        assert cursor and URL_SAFE.match(cursor)
-    raise AssertionError("pagination did not end")
 
 
 # The five operations.
