@@ -19,6 +19,7 @@ from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from .middleware_stack import MIDDLEWARES
 from .validation import validated
 
 Handler = Callable[..., Awaitable[Response]]
@@ -66,9 +67,10 @@ class DirectASGIApp(AsyncASGIApp):  # type: ignore[misc]
 
 
 class MockConnexionApp(AsyncApp):  # type: ignore[misc]
-    """connexion's AsyncApp, every middleware included, with DirectOperation handlers."""
+    """connexion's AsyncApp, every middleware included (middleware_stack.py), with
+    DirectOperation handlers."""
 
     def __init__(self, import_name: str, **kwargs: Any) -> None:
         # AsyncApp.__init__ only creates an AsyncASGIApp and calls AbstractApp.__init__.
         self._middleware_app = DirectASGIApp()
-        AbstractApp.__init__(self, import_name, **kwargs)
+        AbstractApp.__init__(self, import_name, middlewares=list(MIDDLEWARES), **kwargs)

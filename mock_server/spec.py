@@ -86,18 +86,23 @@ def _json_schema(node: Any) -> Any:
     return converted
 
 
-@functools.cache
-def fast_component_check(name: str) -> Callable[[Any], bool]:
-    """A quick yes/no for `#/components/schemas/<name>` (jsonschema-rs, compiled once).
+def fast_check(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    """A quick yes/no for an OpenAPI 3.0 schema (jsonschema-rs, compiled here: keep the result).
 
-    Only a fast path: whatever it refuses is validated again by component_validator, whose
-    messages name the field. Tests check that both agree."""
+    Only a fast path: whatever it refuses must be validated again by a Python validator, whose
+    messages name the field. It is never more lenient than that validator: `nullable` becomes
+    a `null` type, and formats are checked the same way (formats.py). Tests check both agree."""
     from .formats import is_date_time
 
-    schemas = _json_schema(load_spec()["components"]["schemas"])
-    document = {"$ref": f"#/components/schemas/{name}", "components": {"schemas": schemas}}
     validator = jsonschema_rs.Draft4Validator(
-        document, validate_formats=True, formats={"date-time": is_date_time}
+        _json_schema(schema), validate_formats=True, formats={"date-time": is_date_time}
     )
     check: Callable[[Any], bool] = validator.is_valid
     return check
+
+
+@functools.cache
+def fast_component_check(name: str) -> Callable[[Any], bool]:
+    """fast_check() for `#/components/schemas/<name>`, compiled once."""
+    components = {"schemas": load_spec()["components"]["schemas"]}
+    return fast_check({"$ref": f"#/components/schemas/{name}", "components": components})
