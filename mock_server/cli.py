@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import socket
@@ -149,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     common = {"log_level": args.log_level, "access_log": args.access_log, "lifespan": "on"}
     if args.workers == 1:
         server = uvicorn.Server(uvicorn.Config(app, **common))
-        asyncio.run(server.serve(sockets=[sock]))
+        server.run(sockets=[sock])  # with the loop uvicorn chooses: uvloop when installed
         return
     os.environ[SETTINGS_VARIABLE] = settings.to_json()
     config = uvicorn.Config(

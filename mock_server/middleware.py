@@ -4,10 +4,10 @@ raw spec for Swagger UI, and the dispatch between the API and the control endpoi
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
+import os
 import time
-import uuid
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -15,11 +15,14 @@ from .errors import ApiError
 from .faults import MAX_DELAY_MS, Fault, parse_prefer
 from .operations import Operation
 from .ratelimit import Verdict
-from .requestlog import decode_body, redact
+from .requestlog import RequestRecord, redact
 from .spec import load_spec, spec_bytes
 from .state import MockState
 
 DEFAULT_MAX_BODY = 1024 * 1024
+# Request ids: unique per process start, and cheap (uuid4 costs a system call per request).
+_ID_PREFIX = os.urandom(8).hex()
+_ID_COUNTER = itertools.count(1)
 
 
 class MockServer:
@@ -41,8 +44,10 @@ class MockServer:
         if scope["type"] != "http":
             await self.api(scope, receive, send)
             return
-        request_id = _header(scope, b"x-request-id") or uuid.uuid4().hex
-        extra: list[tuple[bytes, bytes]] = [(b"x-request-id", request_id.encode()[:128])]
+        headers = _headers(scope)
+        given_id = headers.get(b"x-request-id")
+        request_id = given_id or f"{_ID_PREFIX}{next(_ID_COUNTER):016x}".encode()
+        extra: list[tuple[bytes, bytes]] = [(b"x-request-id", request_id[:128])]
         path: str = scope["path"]
         if path.startswith("/_mock"):
             await self.control(scope, receive, _with_headers(send, extra))
@@ -51,25 +56,29 @@ class MockServer:
         if document is not None and scope["method"] in ("GET", "HEAD"):
             await _send_bytes(send, 200, document[0], document[1], extra)
             return
-        await self._api_request(scope, receive, send, extra)
+        await self._api_request(scope, receive, send, headers, extra)
 
     async def _api_request(
-        self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        headers: dict[bytes, bytes],
+        extra: list[tuple[bytes, bytes]],
     ) -> None:
         state = self.state
-        record: dict[str, Any] = {
-            "id": extra[0][1].decode(),
-            "time": state.clock.now(),
-            "method": scope["method"],
+        record = RequestRecord(
+            extra[0][1].decode("latin-1"),
+            state.clock.now(),
+            scope["method"],
             # As sent on the wire (still percent-encoded), so tests see what a client sent.
-            "path": (scope.get("raw_path") or scope["path"].encode()).decode("latin-1"),
-            "query": scope.get("query_string", b"").decode("latin-1"),
-            "headers": redact(scope.get("headers", [])),
-            "body": None,
-        }
+            scope.get("raw_path") or scope["path"].encode(),
+            scope.get("query_string", b""),
+            redact(scope.get("headers", [])),
+        )
         operation = state.operations.match(scope["method"], scope["path"])
         with state.write():
-            verdict = state.rate_limiter.hit(_header(scope, b"authorization"))
+            verdict = state.rate_limiter.hit(headers.get(b"authorization"))
             fault = (
                 state.faults.match(operation.operation_id)
                 if operation and state.faults.rules
@@ -79,14 +88,14 @@ class MockServer:
         try:
             try:
                 body = await self._before_api(
-                    scope, receive, send, verdict, fault, operation, record, extra
+                    scope, receive, send, headers, verdict, fault, operation, record, extra
                 )
             except ApiError as error:
-                record["status"] = error.status
+                record.status = error.status
                 replaced = {name.lower().encode() for name in error.headers}
-                headers = [pair for pair in extra if pair[0] not in replaced]
-                headers += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
-                await _send_bytes(send, error.status, error.body(), b"application/json", headers)
+                answer = [pair for pair in extra if pair[0] not in replaced]
+                answer += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+                await _send_bytes(send, error.status, error.body(), b"application/json", answer)
                 return
             if body is None:  # answered by a Prefer header
                 return
@@ -99,8 +108,8 @@ class MockServer:
 
             async def send_and_record(message: Message) -> None:
                 if message["type"] == "http.response.start":
-                    record["status"] = message["status"]
-                    record["durationMs"] = round((time.perf_counter() - started) * 1000, 3)
+                    record.status = message["status"]
+                    record.duration_ms = (time.perf_counter() - started) * 1000
                     message = {**message, "headers": [*message.get("headers", []), *extra]}
                 await send(message)
 
@@ -113,10 +122,11 @@ class MockServer:
         scope: Scope,
         receive: Receive,
         send: Send,
+        headers: dict[bytes, bytes],
         verdict: Verdict,
         fault: Fault | None,
         operation: Operation | None,
-        record: dict[str, Any],
+        record: RequestRecord,
         extra: list[tuple[bytes, bytes]],
     ) -> bytes | None:
         """What happens before connexion sees the request: the body limit, the rate limit,
@@ -124,11 +134,12 @@ class MockServer:
         if scope["path"].startswith("/v1/") and scope["path"].endswith("/"):
             # Starlette would redirect to the path without the slash; the API has no such route.
             raise ApiError(404, f"No route matches {scope['path']}")
-        body = await self._read_body(scope, receive)
-        record["body"] = decode_body(body)
+        body = await self._read_body(headers.get(b"content-length"), receive)
+        record.body = body
         if not verdict.allowed:
             raise ApiError(429, "Too many requests", headers={"Retry-After": str(verdict.reset)})
-        prefer = parse_prefer(_header(scope, b"prefer") or "")
+        preference = headers.get(b"prefer")
+        prefer = parse_prefer(preference.decode("latin-1")) if preference else {}
         delay = (fault.delay_ms if fault else 0) + _delay_ms(prefer)
         if delay:
             await asyncio.sleep(delay / 1000)
@@ -136,17 +147,15 @@ class MockServer:
             raise _injected(fault.status, fault.retry_after, verdict.reset)
         if operation is not None and ("code" in prefer or "example" in prefer):
             status, payload = _preferred(operation, prefer)
-            record["status"] = status
+            record.status = status
             await _send_bytes(send, status, payload, b"application/json", extra)
             return None
         return body
 
-    async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
+    async def _read_body(self, declared: bytes | None, receive: Receive) -> bytes:
         """The whole request body, or a 413 as soon as it is known to be too large."""
-        declared = _header(scope, b"content-length")
-        too_large = ApiError(413, f"Request body too large: the limit is {self.max_body} bytes")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            raise too_large
+            raise self._too_large()
         chunks: list[bytes] = []
         size = 0
         more = True
@@ -157,17 +166,21 @@ class MockServer:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
-                raise too_large
+                raise self._too_large()
             chunks.append(chunk)
             more = message.get("more_body", False)
-        return b"".join(chunks)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    def _too_large(self) -> ApiError:
+        return ApiError(413, f"Request body too large: the limit is {self.max_body} bytes")
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return str(value.decode("latin-1"))
-    return None
+def _headers(scope: Scope) -> dict[bytes, bytes]:
+    """The request's headers by lowercase name; the first of repeated ones."""
+    found: dict[bytes, bytes] = {}
+    for name, value in scope.get("headers", ()):
+        found.setdefault(name.lower(), value)
+    return found
 
 
 def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:

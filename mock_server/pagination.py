@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import json
@@ -33,6 +34,7 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+@functools.lru_cache(maxsize=4096)  # a walk asks for the same cursors again and again
 def encode_cursor(scope: str, after: int) -> str:
     payload = json.dumps({"l": scope, "a": after}, separators=(",", ":")).encode()
     mac = hmac.new(_KEY, payload, hashlib.sha256).digest()[:12]
@@ -106,17 +108,21 @@ def paginate(
     else:
         start = len(items) - 1
         skip = (page - 1) * per_page if page else 0
-    taken: list[T] = []
-    index = start
-    while index >= 0 and len(taken) <= per_page:
-        item = items[index]
-        index -= 1
-        if keep is not None and not keep(item):
-            continue
-        if skip:
-            skip -= 1
-            continue
-        taken.append(item)
+    if keep is None:  # one slice: the page and the item after it, if there is one
+        end = start + 1 - skip
+        taken = list(reversed(items[max(0, end - per_page - 1) : end])) if end > 0 else []
+    else:
+        taken = []
+        index = start
+        while index >= 0 and len(taken) <= per_page:
+            item = items[index]
+            index -= 1
+            if not keep(item):
+                continue
+            if skip:
+                skip -= 1
+                continue
+            taken.append(item)
     if len(taken) > per_page:
         taken.pop()
         return Page(taken, encode_cursor(scope, seq_of(taken[-1])))

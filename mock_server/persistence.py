@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .requestlog import RequestRecord
+
 MAX_REQUESTS = 1000
 
 
@@ -32,7 +34,7 @@ class MemoryBackend:
     persistent = False
 
     def __init__(self) -> None:
-        self._requests: deque[dict[str, Any]] = deque(maxlen=MAX_REQUESTS)
+        self._requests: deque[RequestRecord] = deque(maxlen=MAX_REQUESTS)
 
     def begin(self) -> None: ...
 
@@ -50,11 +52,11 @@ class MemoryBackend:
 
     def save_document(self, name: str, value: Any) -> None: ...
 
-    def add_request(self, record: dict[str, Any]) -> None:
+    def add_request(self, record: RequestRecord) -> None:
         self._requests.append(record)
 
     def requests(self) -> list[dict[str, Any]]:
-        return list(self._requests)
+        return [record.to_json() for record in self._requests]
 
     def clear_requests(self) -> None:
         self._requests.clear()
@@ -122,10 +124,11 @@ class SqliteBackend:
             "INSERT OR REPLACE INTO documents (name, body) VALUES (?, ?)", (name, json.dumps(value))
         )
 
-    def add_request(self, record: dict[str, Any]) -> None:
+    def add_request(self, record: RequestRecord) -> None:
+        body = json.dumps(record.to_json())
         with self.connection:  # one short transaction of its own
             self.connection.execute("BEGIN IMMEDIATE")
-            self.connection.execute("INSERT INTO requests (body) VALUES (?)", (json.dumps(record),))
+            self.connection.execute("INSERT INTO requests (body) VALUES (?)", (body,))
             self.connection.execute(
                 "DELETE FROM requests WHERE seq <= (SELECT MAX(seq) FROM requests) - ?",
                 (MAX_REQUESTS,),

@@ -42,9 +42,10 @@ class RateLimiter:
         self.enforce = limit is not None
         self.windows: dict[str, Window] = {}
 
-    def hit(self, authorization: str | None) -> Verdict:
+    def hit(self, authorization: bytes | None) -> Verdict:
+        """Count a request with this Authorization header (its raw value, or None)."""
         # Key on a digest, so no token is kept in memory longer than a request.
-        key = hashlib.sha256((authorization or "").encode()).hexdigest()
+        key = hashlib.sha256(authorization or b"").hexdigest()
         now = self.clock.now()
         window = self.windows.get(key)
         if window is None or now >= window.start + WINDOW_SECONDS:

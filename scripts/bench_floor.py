@@ -9,7 +9,6 @@ mock. scripts/bench.py captures the mock's own answers and starts this with them
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
 import sys
@@ -49,7 +48,7 @@ def main() -> None:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", port))
     config = uvicorn.Config(make_app(answers), log_level="warning", access_log=False)
-    asyncio.run(uvicorn.Server(config).serve(sockets=[sock]))
+    uvicorn.Server(config).run(sockets=[sock])  # uvicorn picks the loop: uvloop when installed
 
 
 if __name__ == "__main__":
