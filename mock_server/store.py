@@ -29,6 +29,7 @@ RUN_FIELDS = (
 )  # fmt: skip
 TEMPLATE_FIELDS = ("apiVersion", "arguments", "triggers", "options", "gitops", "$schema", "refs")
 POLICIES = ("allow", "queue", "forbid", "latest", "replace")
+_MAX_CACHED_TREES = 1024
 
 
 @dataclass
@@ -112,6 +113,41 @@ class ReleaseFlow:
     # Runs that may still change: created ones and those not concluded in the fixtures.
     live: list[RunRecord] = field(default_factory=list)
     queued: int = 0  # how many live runs wait in the queue
+    # Details JSON pieces that only depend on the template, or on a run's state (nodes.py).
+    _template_json: bytes | None = field(default=None, repr=False, compare=False)
+    _trees: dict[tuple[Any, ...], bytes] = field(default_factory=dict, repr=False, compare=False)
+
+    def template_json(self) -> bytes:
+        """The template's fields of a run's details, encoded once: `"apiVersion":...,...`."""
+        if self._template_json is None:
+            template = self.template
+            shown = {name: template[name] for name in TEMPLATE_FIELDS if name in template}
+            shown.pop("arguments", None)  # a run's own arguments are merged into them
+            self._template_json = encode(shown)[1:-1]
+        return self._template_json
+
+    def tree_json(self, fields: dict[str, Any], now: float, progress: float | None) -> bytes:
+        """The node tree of a run's details (nodes.render_tree) as JSON bytes.
+
+        A tree that cannot depend on `now` (a run not started yet, or concluded) is encoded
+        once per state: every run created and answered while still pending shares one."""
+        started = fields.get("startedAt")
+        timeless = started is None or bool(fields.get("concluded"))
+        key = (
+            fields["status"],
+            started,
+            fields.get("concludedAt"),
+            fields.get("concluded"),
+            progress,
+        )
+        if timeless and key in self._trees:
+            return self._trees[key]
+        encoded = encode(render_tree(self.template["spec"], fields, now, progress))
+        if timeless:
+            if len(self._trees) >= _MAX_CACHED_TREES:
+                self._trees.clear()
+            self._trees[key] = encoded
+        return encoded
 
     @property
     def policy(self) -> str:
@@ -142,8 +178,12 @@ class Job:
     builds: list[tuple[int, bytes]]  # (seq, the build's JSON), oldest first
 
 
+# One encoder: json.dumps with options builds a new one on every call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def encode(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+    return _ENCODER.encode(value).encode()
 
 
 @dataclass
@@ -344,12 +384,29 @@ class Store:
         return [record.encoded(now) for record in result.items], result.pagination()
 
     def details_encoded(self, flow: ReleaseFlow, record: RunRecord) -> bytes:
-        """details() as JSON bytes; encoded once for a fixture run that can no longer change."""
+        """details() as JSON bytes, from pieces encoded once where they cannot change; a
+        fixture run that can no longer change is encoded once as a whole."""
         if record.timeline is None and record.fields.get("concluded"):
             if record._details is None:
                 record._details = encode(self.details(flow, record))
             return record._details
-        return encode(self.details(flow, record))
+        if record.details is not None:
+            return encode(self.details(flow, record))
+        now = self.clock.now()
+        fields = record.current(now)
+        parts = [flow.template_json()]
+        arguments = {**flow.template.get("arguments", {}), **(record.arguments or {})}
+        if arguments or "arguments" in flow.template:
+            parts.append(b'"arguments":' + encode(arguments))
+        parts.append(b'"spec":' + flow.tree_json(fields, now, self._progress(record, fields, now)))
+        parts.append(encode(fields)[1:-1])
+        return b"{" + b",".join(part for part in parts if part) + b"}"
+
+    @staticmethod
+    def _progress(record: RunRecord, fields: dict[str, Any], now: float) -> float | None:
+        """Where a running or aborted run has got to; a failed run fails half-way (nodes.py)."""
+        moving = record.timeline and fields["status"] in ("running", "aborting", "aborted")
+        return lifecycle.progress(record.timeline, now) if moving and record.timeline else None
 
     def details(self, flow: ReleaseFlow, record: RunRecord) -> dict[str, Any]:
         """The run as "get release flow run details" answers it."""
@@ -365,10 +422,9 @@ class Store:
         arguments = {**template.get("arguments", {}), **(record.arguments or {})}
         if arguments:
             result["arguments"] = arguments
-        # Where a running or aborted run has got to; a failed run fails half-way (nodes.py).
-        moving = record.timeline and fields["status"] in ("running", "aborting", "aborted")
-        done = lifecycle.progress(record.timeline, now) if moving and record.timeline else None
-        result["spec"] = render_tree(template["spec"], fields, now, done)
+        result["spec"] = render_tree(
+            template["spec"], fields, now, self._progress(record, fields, now)
+        )
         result.update(fields)
         return result
 
