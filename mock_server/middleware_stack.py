@@ -1,4 +1,4 @@
-"""The connexion middleware stack the mock runs: connexion's own, in connexion's order, with two
+"""The connexion middleware stack the mock runs: connexion's own, in connexion's order, with three
 middlewares replaced by versions that work out once, per operation, what connexion 3.3 works
 out again on every request. Every request still passes routing, security, request validation
 (and response validation in strict mode) exactly as connexion defines them.
@@ -11,13 +11,16 @@ import typing as t
 from connexion import utils
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import UnsupportedMediaTypeProblem
+from connexion.middleware.abstract import ROUTING_CONTEXT
 from connexion.middleware.main import ConnexionMiddleware
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
     RequestValidationMiddleware,
     RequestValidationOperation,
 )
+from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
+from starlette.routing import Match, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 UI_PATH = "/ui"  # connexion's default Swagger UI path; the API's base path is ""
@@ -35,6 +38,44 @@ class SwaggerUIWhereAsked(SwaggerUIMiddleware):  # type: ignore[misc]
         if scope["type"] == "http" and not scope["path"].startswith(UI_PATH):
             await self.app(scope, receive, send)
             return
+        await super().__call__(scope, receive, send)
+
+
+class DirectRouting(RoutingMiddleware):  # type: ignore[misc]
+    """connexion's routing, with the routes of an API at base path "" matched directly.
+
+    connexion mounts each API under its base path: every request copies its scope and passes
+    two Starlette routers and a mount, which rewrites the root path, before it reaches its
+    operation. Here the same Starlette routes connexion registered are matched against the
+    request itself, and a full match (path and method) gets the routing context connexion's
+    RoutingOperation would set. Anything else (no route, or a method the path does not have)
+    takes connexion's own way, for its 404s and 405s."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        super().__init__(app)
+        self.routes: list[Route] = []
+
+    def add_api(self, *args: t.Any, **kwargs: t.Any) -> None:
+        super().add_api(*args, **kwargs)
+        self.routes = [
+            route
+            for mount in self.router.routes
+            if isinstance(mount, Mount) and mount.path == ""
+            for route in mount.routes
+            if isinstance(route, Route) and isinstance(route.app, RoutingOperation)
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope.get("root_path"):
+            for route in self.routes:
+                match, child = route.matches(scope)
+                if match is Match.FULL:
+                    operation: RoutingOperation = route.app
+                    scope.setdefault("path_params", {}).update(child["path_params"])
+                    routing = scope.setdefault("extensions", {}).setdefault(ROUTING_CONTEXT, {})
+                    routing.update({"api_base_path": "", "operation_id": operation.operation_id})
+                    await operation.next_app(scope, receive, send)
+                    return
         await super().__call__(scope, receive, send)
 
 
@@ -125,6 +166,7 @@ class PreparedRequestValidationMiddleware(RequestValidationMiddleware):  # type:
 
 _REPLACEMENTS: dict[t.Any, t.Any] = {
     SwaggerUIMiddleware: SwaggerUIWhereAsked,
+    RoutingMiddleware: DirectRouting,
     RequestValidationMiddleware: PreparedRequestValidationMiddleware,
 }
 MIDDLEWARES: list[t.Any] = [
