@@ -1,0 +1,247 @@
+"""The mock's fast paths answer exactly as the slow ways they replace.
+
+Each speed-up of issue #7 keeps a reference to compare with: connexion's stock middleware stack,
+the Python JSON-schema validator, a plain walk over a list, and details() as a dict.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from typing import Any, cast
+
+import pytest
+from connexion.json_schema import resolve_refs
+from connexion.middleware.main import ConnexionMiddleware
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from starlette.testclient import TestClient
+
+from mock_server import dispatch, middleware_stack
+from mock_server.app import Settings, create_app
+from mock_server.clock import ManualClock
+from mock_server.errors import ApiError
+from mock_server.fixtures import load_dataset
+from mock_server.pagination import paginate
+from mock_server.spec import load_spec
+from mock_server.store import Store
+from mock_server.validation import _fast_check, _validator
+from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
+
+DEV = RUNS.format(stage="development")
+
+
+def test_the_stack_is_connexions_own_with_three_replacements() -> None:
+    stock = ConnexionMiddleware.default_middlewares
+    ours = middleware_stack.MIDDLEWARES
+    assert len(ours) == len(stock)
+    replaced = [(a.__name__, b.__name__) for a, b in zip(stock, ours, strict=True) if a is not b]
+    assert replaced == [
+        ("SwaggerUIMiddleware", "SwaggerUIWhereAsked"),
+        ("RoutingMiddleware", "DirectRouting"),
+        ("RequestValidationMiddleware", "PreparedRequestValidationMiddleware"),
+    ]
+    for original, replacement in zip(stock, ours, strict=True):
+        assert issubclass(replacement, original)
+
+
+def test_the_swagger_ui_router_sees_only_ui_paths() -> None:
+    import asyncio
+
+    reached: list[str] = []
+
+    async def next_app(scope: Any, receive: Any, send: Any) -> None:
+        reached.append("api " + scope["path"])
+
+    async def ui_router(scope: Any, receive: Any, send: Any) -> None:
+        reached.append("ui " + scope["path"])
+
+    async def unused(*args: Any) -> Any:
+        raise AssertionError("neither layer reads or answers here")
+
+    middleware = middleware_stack.SwaggerUIWhereAsked(next_app)
+    middleware.router = ui_router
+    for path in (DEV, "/ui/", "/ui/swagger-ui.css", "/v1/ui"):
+        asyncio.run(middleware({"type": "http", "path": path}, unused, unused))
+    assert reached == [f"api {DEV}", "ui /ui/", "ui /ui/swagger-ui.css", "api /v1/ui"]
+
+
+# Requests for every operation, valid and not: every kind of answer the stack can give.
+AUTH = {"Authorization": "Bearer t"}
+JSON = {**AUTH, "Content-Type": "application/json"}
+CORPUS: list[tuple[str, str, dict[str, Any]]] = [
+    ("GET", f"{DEV}?per_page=3", AUTH),
+    ("GET", f"{DEV}?per_page=3&page=2&status=success&concluded=true", AUTH),
+    ("GET", f"{DEV}?per_page=0&perpage=3&status=nope", AUTH),
+    ("GET", f"{DEV}?per_page=1&per_page=2", AUTH),
+    ("GET", f"{DEV}?cursor=not-a-cursor", AUTH),
+    ("GET", DEV, {}),
+    ("GET", DEV, {"Authorization": "Basic abc"}),
+    ("HEAD", DEV, AUTH),
+    ("GET", f"{DEV}/{EXAMPLE_RUN}", AUTH),
+    ("GET", f"{DEV}/no-such-run", AUTH),
+    ("GET", f"{DEV}/%E2%9C%93%20run", AUTH),
+    ("GET", RUNS.format(stage="no-such-stage"), AUTH),
+    ("GET", "/v1/projects/nope/pipelines/p/release-flows/development/runs", AUTH),
+    ("POST", DEV, {**JSON, "body": json.dumps({"name": "Run one", "arguments": {"A": "1"}})}),
+    ("POST", DEV, {**JSON, "body": json.dumps({"name": "x", "extra": 1})}),
+    ("POST", DEV, {**JSON, "body": "{not json"}),
+    ("POST", DEV, {**AUTH, "Content-Type": "text/plain", "body": "hello"}),
+    ("POST", DEV, {**AUTH, "Content-Type": "application/json; charset=utf-8", "body": "{}"}),
+    ("POST", DEV, {**AUTH, "Content-Type": "Application/JSON", "body": "{}"}),
+    ("POST", DEV, AUTH),
+    ("POST", f"{DEV}/{EXAMPLE_RUN}/abort", JSON),
+    ("DELETE", DEV, AUTH),
+    ("PUT", f"{DEV}/{EXAMPLE_RUN}", AUTH),
+    ("GET", f"{DEV}/", AUTH),
+    ("GET", "/v1/no/such/route", AUTH),
+    ("GET", f"{BUILDS}?per_page=2", AUTH),
+    ("GET", f"{BUILDS}?per_page=200", AUTH),
+    ("GET", "/ui/", {}),
+    ("GET", "/ui", {}),
+]
+
+
+def _answers(monkeypatch: pytest.MonkeyPatch, middlewares: list[Any]) -> list[Any]:
+    monkeypatch.setattr(dispatch, "MIDDLEWARES", middlewares)
+    app = create_app(Settings(seed=3, manual_clock=True, strict_responses=True))
+    answers = []
+    with TestClient(app, follow_redirects=False) as client:
+        for method, path, options in CORPUS:
+            headers = {k: v for k, v in options.items() if k != "body"}
+            response = client.request(method, path, headers=headers, content=options.get("body"))
+            body: Any = response.text
+            if response.headers.get("content-type") == "application/json" and response.text:
+                body = json.loads(response.text)
+                if isinstance(body, dict) and isinstance(body.get("error"), dict):
+                    body["error"].pop("id", None)  # random per error
+            kept = {k: v for k, v in response.headers.items() if k not in ("x-request-id",)}
+            answers.append((method, path, response.status_code, kept, body))
+    return answers
+
+
+def test_our_stack_answers_exactly_like_connexions_stock_stack(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ours = _answers(monkeypatch, middleware_stack.MIDDLEWARES)
+    stock = _answers(monkeypatch, list(ConnexionMiddleware.default_middlewares))
+    for mine, theirs in zip(ours, stock, strict=True):
+        assert mine == theirs
+    statuses = {answer[2] for answer in ours}
+    assert {200, 307, 400, 401, 404, 405, 409, 415} <= statuses  # the corpus reaches them all
+
+
+def test_the_content_type_caches_stay_bounded() -> None:
+    app = create_app(Settings(seed=3, manual_clock=True))
+    with TestClient(app) as client:
+        for index in range(150):
+            content_type = f"application/json; charset=utf-8; v={index}"
+            response = client.post(DEV, headers={**AUTH, "Content-Type": content_type})
+            assert response.status_code == 200, response.text
+        refused = client.post(DEV, headers={**AUTH, "Content-Type": "text/csv"}, content="a,b")
+        assert refused.status_code == 415
+    operations = [
+        operation
+        for middleware in cast(Any, app.api).middleware.middleware_stack
+        if isinstance(middleware, middleware_stack.PreparedRequestValidationMiddleware)
+        for api in middleware.apis[""]
+        for operation in api.operations.values()
+    ]
+    assert operations
+    for operation in operations:
+        assert len(operation._content_types) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
+        assert len(operation._bodies) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
+
+
+def _request_schemas() -> Iterator[tuple[str, dict[str, Any]]]:
+    """The request schemas as connexion hands them to the validators (refs inlined)."""
+    resolved = resolve_refs(json.loads(json.dumps(load_spec())))
+    for path_item in resolved["paths"].values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                yield f"{operation['operationId']} {parameter['name']}", parameter["schema"]
+            content = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in content:
+                yield f"{operation['operationId']} body", content["application/json"]["schema"]
+
+
+REQUEST_SCHEMAS = dict(_request_schemas())
+# Text close to what the schemas' patterns and limits care about, and Unicode spaces.
+_TEXT = st.text(
+    alphabet=st.sampled_from("aZ09 -_.,?\t\n\u00a0\u2003é✓\"'()[];`%^&*:!/\\"), max_size=45
+)
+_SCALARS = st.none() | st.booleans() | st.integers(-3, 300) | st.floats(allow_nan=False) | _TEXT
+_VALUES = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3)
+)
+_BODY_KEYS = st.sampled_from(
+    ["name", "description", "arguments", "overrides", "releaseNodeOverrides", "other"]
+)
+_BODIES = st.dictionaries(_BODY_KEYS, _VALUES | _TEXT, max_size=5)
+
+
+@pytest.mark.parametrize("name", sorted(REQUEST_SCHEMAS))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=_VALUES | _BODIES)
+def test_the_compiled_check_agrees_with_the_python_validator(name: str, value: Any) -> None:
+    schema = REQUEST_SCHEMAS[name]
+    fast = _fast_check(schema)
+    assert fast is not None, "every request schema has a compiled check"
+    assert fast(value) == _validator(schema).is_valid(value), (name, value)
+
+
+def _reference_page(items: list[int], per_page: int, skip: int, after: int | None) -> list[int]:
+    newest_first = [i for i in reversed(items) if after is None or i < after]
+    return newest_first[skip : skip + per_page]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    size=st.integers(0, 40),
+    per_page=st.integers(1, 12),
+    page=st.none() | st.integers(1, 8),
+    keep_all_by_filter=st.booleans(),
+)
+def test_a_sliced_page_matches_a_walk_over_the_list(
+    size: int, per_page: int, page: int | None, keep_all_by_filter: bool
+) -> None:
+    items = list(range(1, size + 1))
+    keep = (lambda _: True) if keep_all_by_filter else None
+    first = paginate(items, int, "t", per_page=per_page, page=page, cursor=None, keep=keep)
+    skip = (page - 1) * per_page if page else 0
+    assert first.items == _reference_page(items, per_page, skip, None)
+    assert (first.next_cursor is not None) == (size > skip + per_page)
+    if first.next_cursor is not None:
+        after = first.items[-1]
+        second = paginate(
+            items, int, "t", per_page=per_page, page=None, cursor=first.next_cursor, keep=keep
+        )
+        assert second.items == _reference_page(items, per_page, 0, after)
+
+
+@pytest.fixture
+def store() -> Store:
+    return Store(load_dataset(), ManualClock(), seed=5)
+
+
+def test_run_details_from_encoded_pieces_equal_the_details(store: Store) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    checked = 0
+    for flow in store.flows.values():
+        for record in flow.runs[:3] + flow.runs[-3:]:
+            assert json.loads(store.details_encoded(flow, record)) == store.details(flow, record)
+        created = []
+        for body in ({}, {"name": "Run two", "arguments": {"X": "1"}}, {"description": "d"}):
+            with contextlib.suppress(ApiError):  # a policy that refuses a second active run
+                created.append(store.create_run(flow, body))
+        for step in range(12):  # pending, running, concluded, aborted along the way
+            for record in created:
+                encoded = json.loads(store.details_encoded(flow, record))
+                assert encoded == store.details(flow, record), (flow.key, step)
+                checked += 1
+            if step == 2 and created and not created[-1].concluded(clock.now()):
+                store.abort_run(flow, created[-1])
+            clock.advance(3)
+    assert checked > 50
