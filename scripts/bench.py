@@ -223,11 +223,16 @@ def command_for(name: str, port: int, prism: Path | None, answers: Path) -> list
 def measure_servers(
     args: argparse.Namespace, wrk: str
 ) -> tuple[dict[str, dict[str, dict[str, float]]], dict[str, float]]:
+    """Each server's best of `args.rounds` rounds per scenario, and its time to first 200.
+
+    A round starts each server in turn, fresh, and loads it alone. The machine is shared:
+    another tenant's burst can halve one round, so every server gets the same chances and
+    keeps its best."""
     answers = CACHE / "bench-floor-answers.json"
     prism = None if args.no_prism else ensure_prism()
-    results: dict[str, dict[str, dict[str, float]]] = {}
+    names = ["ours", "floor"] + ([] if args.no_prism else ["prism"])
     startups: dict[str, float] = {}
-    for name in ["ours", "floor"] + ([] if args.no_prism else ["prism"]):
+    for name in names:
         if name != "floor":  # time to first 200: the best of three fresh starts
             times = []
             for _ in range(3):
@@ -236,25 +241,35 @@ def measure_servers(
                 probe.stop()
                 times.append(probe.startup)
             startups[name] = min(times)
-        port = free_port()
-        server = Server(name, command_for(name, port, prism, answers), port)
-        try:
-            if name == "ours":
-                CACHE.mkdir(exist_ok=True)
-                answers.write_text(json.dumps(capture_answers(server.url)))
-            run_wrk(wrk, server.url, SCENARIOS[0], 2, args.connections)  # warm up
-            results[name] = {}
-            for scenario in SCENARIOS:
-                stats = run_wrk(wrk, server.url, scenario, args.duration, args.connections)
-                results[name][scenario.name] = stats
-                print(
-                    f"  {name:6} {scenario.name:17} {stats['rps']:9.0f} req/s  "
-                    f"p50 {stats['p50_ms']:7.2f} ms  p99 {stats['p99_ms']:7.2f} ms"
-                    + (f"  ({stats['non2xx']:.0f} not 2xx)" if stats["non2xx"] else ""),
-                    flush=True,
-                )
-        finally:
-            server.stop()
+    results: dict[str, dict[str, dict[str, float]]] = {name: {} for name in names}
+    every: dict[str, dict[str, list[float]]] = {name: {} for name in names}  # req/s per round
+    for round_number in range(1, args.rounds + 1):
+        for name in names:
+            port = free_port()
+            server = Server(name, command_for(name, port, prism, answers), port)
+            try:
+                if name == "ours" and round_number == 1:
+                    CACHE.mkdir(exist_ok=True)
+                    answers.write_text(json.dumps(capture_answers(server.url)))
+                run_wrk(wrk, server.url, SCENARIOS[0], 2, args.connections)  # warm up
+                for scenario in SCENARIOS:
+                    stats = run_wrk(wrk, server.url, scenario, args.duration, args.connections)
+                    every[name].setdefault(scenario.name, []).append(stats["rps"])
+                    best = results[name].get(scenario.name)
+                    if best is None or stats["rps"] > best["rps"]:
+                        results[name][scenario.name] = stats
+                    print(
+                        f"  round {round_number} {name:6} {scenario.name:17} "
+                        f"{stats['rps']:9.0f} req/s  "
+                        f"p50 {stats['p50_ms']:7.2f} ms  p99 {stats['p99_ms']:7.2f} ms"
+                        + (f"  ({stats['non2xx']:.0f} not 2xx)" if stats["non2xx"] else ""),
+                        flush=True,
+                    )
+            finally:
+                server.stop()
+    for name, scenarios in every.items():
+        for scenario_name, rounds in scenarios.items():
+            print(f"  {name:6} {scenario_name:17} rounds: {', '.join(f'{r:.0f}' for r in rounds)}")
     return results, startups
 
 
@@ -424,8 +439,14 @@ def main() -> None:
     parser.add_argument(
         "--duration",
         type=float,
-        default=8.0,
-        help="seconds of load per scenario (default %(default)s)",
+        default=5.0,
+        help="seconds of load per scenario and round (default %(default)s)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of every server and scenario; each keeps its best (default %(default)s)",
     )
     parser.add_argument(
         "--connections", type=int, default=32, help="concurrent connections (default %(default)s)"
@@ -438,7 +459,7 @@ def main() -> None:
     wrk = ensure_wrk()
     print(
         f"load: wrk, 1 thread, {args.connections} connections, "
-        f"{args.duration:g} s per scenario, one server at a time"
+        f"{args.duration:g} s per scenario, one server at a time, best of {args.rounds} rounds"
     )
     results, startups = measure_servers(args, wrk)
     print("scale (in-process, whole app):")
@@ -482,7 +503,7 @@ def main() -> None:
             "platform": platform.platform(),
         },
         "load": {"tool": "wrk", "threads": 1, "connections": args.connections,
-                 "seconds": args.duration},
+                 "seconds": args.duration, "rounds": args.rounds},
         "servers": results, "startup_seconds": startups, "scale": scale, "client": client,
         "targets": [{"target": label, "met": ok, "value": value} for label, ok, value in checks],
     }  # fmt: skip
