@@ -7,6 +7,7 @@ the Python JSON-schema validator, a plain walk over a list, and details() as a d
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Iterator
 from typing import Any, cast
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
+from mock_server import app as app_module
 from mock_server import dispatch, middleware_stack
 from mock_server.app import Settings, create_app
 from mock_server.clock import ManualClock
@@ -105,6 +107,8 @@ CORPUS: list[tuple[str, str, dict[str, Any]]] = [
 
 def _answers(monkeypatch: pytest.MonkeyPatch, middlewares: list[Any]) -> list[Any]:
     monkeypatch.setattr(dispatch, "MIDDLEWARES", middlewares)
+    # Both apps at the same instant: a manual clock otherwise starts at the current second.
+    monkeypatch.setattr(app_module, "ManualClock", functools.partial(ManualClock, 1_800_000_000))
     app = create_app(Settings(seed=3, manual_clock=True, strict_responses=True))
     answers = []
     with TestClient(app, follow_redirects=False) as client:
