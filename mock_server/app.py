@@ -27,6 +27,7 @@ from .faults import FaultBook
 from .fixtures import DEFAULT_FIXTURES, load_dataset
 from .handlers import make_handlers
 from .middleware import DEFAULT_MAX_BODY, MockServer
+from .middleware_stack import UI_PATH
 from .operations import OperationIndex
 from .persistence import Backend, MemoryBackend, SqliteBackend
 from .ratelimit import RateLimiter
@@ -143,7 +144,9 @@ def create_app(settings: Settings | None = None) -> MockServer:
         validator_map=VALIDATOR_MAP,
         uri_parser_class=UnusedURIParser,
         security_map={"bearer": state.auth.security_handler()},
-        swagger_ui_options=SwaggerUIOptions(serve_spec=False, spec_path="/openapi.json"),
+        swagger_ui_options=SwaggerUIOptions(
+            serve_spec=False, spec_path="/openapi.json", swagger_ui_path=UI_PATH
+        ),
     )
     api.add_error_handler(ApiError, _api_error)
     api.add_error_handler(ProblemException, _problem)

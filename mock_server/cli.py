@@ -16,6 +16,7 @@ from . import lifecycle
 from .app import SETTINGS_VARIABLE, Settings, create_app
 from .auth import TokensFileError
 from .fixtures import DEFAULT_FIXTURES, FixtureError
+from .middleware_stack import UI_PATH
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}"
-    print(f"Northflank mock listening on {url} (Swagger UI: {url}/ui/)", flush=True)
+    print(f"Northflank mock listening on {url} (Swagger UI: {url}{UI_PATH}/)", flush=True)
     common = {"log_level": args.log_level, "access_log": args.access_log, "lifespan": "on"}
     if args.workers == 1:
         server = uvicorn.Server(uvicorn.Config(app, **common))

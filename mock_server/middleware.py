@@ -76,14 +76,12 @@ class MockServer:
             scope.get("query_string", b""),
             redact(scope.get("headers", [])),
         )
-        operation = state.operations.match(scope["method"], scope["path"])
+        # Only fault rules and `Prefer` need the operation before connexion routes the request.
+        wanted = state.faults.rules or b"prefer" in headers
+        operation = state.operations.match(scope["method"], scope["path"]) if wanted else None
         with state.write():
             verdict = state.rate_limiter.hit(headers.get(b"authorization"))
-            fault = (
-                state.faults.match(operation.operation_id)
-                if operation and state.faults.rules
-                else None
-            )
+            fault = state.faults.match(operation.operation_id) if operation and wanted else None
         extra = [*extra, *verdict.headers()]
         try:
             try:

@@ -23,7 +23,7 @@ from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from starlette.routing import Match, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-UI_PATH = "/ui"  # connexion's default Swagger UI path; the API's base path is ""
+UI_PATH = "/ui"  # where app.py tells connexion to serve Swagger UI; the API's base path is ""
 # Content types are the client's to choose; past this many, answers are worked out uncached.
 _MAX_CACHED_CONTENT_TYPES = 64
 

@@ -126,6 +126,12 @@ class ReleaseFlow:
             self._template_json = encode(shown)[1:-1]
         return self._template_json
 
+    def run_arguments(self, record: RunRecord) -> dict[str, Any] | None:
+        """The arguments a run's details show: the template's, overridden by the run's own;
+        None when the details have no `arguments` field."""
+        arguments = {**self.template.get("arguments", {}), **(record.arguments or {})}
+        return arguments if arguments or "arguments" in self.template else None
+
     def tree_json(self, fields: dict[str, Any], now: float, progress: float | None) -> bytes:
         """The node tree of a run's details (nodes.render_tree) as JSON bytes.
 
@@ -395,8 +401,8 @@ class Store:
         now = self.clock.now()
         fields = record.current(now)
         parts = [flow.template_json()]
-        arguments = {**flow.template.get("arguments", {}), **(record.arguments or {})}
-        if arguments or "arguments" in flow.template:
+        arguments = flow.run_arguments(record)
+        if arguments is not None:
             parts.append(b'"arguments":' + encode(arguments))
         parts.append(b'"spec":' + flow.tree_json(fields, now, self._progress(record, fields, now)))
         parts.append(encode(fields)[1:-1])
@@ -419,8 +425,8 @@ class Store:
         result: dict[str, Any] = {
             name: template[name] for name in TEMPLATE_FIELDS if name in template
         }
-        arguments = {**template.get("arguments", {}), **(record.arguments or {})}
-        if arguments:
+        arguments = flow.run_arguments(record)
+        if arguments is not None:
             result["arguments"] = arguments
         result["spec"] = render_tree(
             template["spec"], fields, now, self._progress(record, fields, now)
