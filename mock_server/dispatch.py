@@ -3,12 +3,14 @@
 Connexion's AsyncOperation rebuilds its decorator chain on every request (its `fn` is a property),
 and the chain inspects the handler's signature and re-derives snake_case names each time: about
 0.3 ms a request, most of the mock's time. A DirectOperation works all of that out once, when the
-app is built, and per request takes the path parameters from the route and the query and body
-as the validators (validation.py) parsed them, then awaits the handler.
+app is built, and per request takes the path parameters from the route, the query and body
+as the validators (validation.py) parsed them and the token info connexion's security layer
+found, then awaits the handler.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -42,6 +44,9 @@ class DirectOperation:
             if "default" in p.get("schema", {})
         }
         self.takes_body = bool(operation.request_body)
+        # What connexion's security layer found out about the token, handed over like any other
+        # argument rather than read back from a context variable.
+        self.takes_token_info = "token_info" in inspect.signature(self.handler).parameters
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kwargs: dict[str, Any] = dict(self.defaults)
@@ -53,6 +58,9 @@ class DirectOperation:
             kwargs[self.query[name]] = value
         if self.takes_body:
             kwargs["body"] = parsed.get("body", {})
+        if self.takes_token_info:
+            security = scope.get("extensions", {}).get("connexion_context", {})
+            kwargs["token_info"] = security.get("token_info")
         response = await self.handler(**kwargs)
         await response(scope, receive, send)
 

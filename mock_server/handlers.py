@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from connexion.context import context
 from starlette.responses import Response
 
 from .pagination import DEFAULT_PER_PAGE
@@ -13,6 +12,7 @@ from .state import MockState
 from .store import encode
 
 Handler = Callable[..., Awaitable[Response]]
+TokenInfo = dict[str, Any] | None  # what connexion's security layer found out about the token
 
 
 def json_response(body: Any, status: int = 200) -> Response:
@@ -35,8 +35,7 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
     """The operation handlers of one app, keyed by operationId."""
     store = state.store
 
-    def authorize(project_id: str, permission: str) -> None:
-        state.auth.authorize(context.get("token_info"), project_id, permission)
+    authorize = state.auth.authorize
 
     async def list_release_flow_runs(
         project_id: str,
@@ -47,8 +46,9 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         cursor: str | None = None,
         status: str | None = None,
         concluded: bool | None = None,
+        token_info: TokenInfo = None,
     ) -> Response:
-        authorize(project_id, "pipelines:read")
+        authorize(token_info, project_id, "pipelines:read")
         state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
         runs, pagination = store.list_runs(
@@ -57,17 +57,21 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         return list_response("runs", runs, pagination)
 
     async def get_release_flow_run(
-        project_id: str, pipeline_id: str, stage: str, run_id: str
+        project_id: str, pipeline_id: str, stage: str, run_id: str, token_info: TokenInfo = None
     ) -> Response:
-        authorize(project_id, "pipelines:read")
+        authorize(token_info, project_id, "pipelines:read")
         state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
         return data_response(store.details_encoded(flow, store.run(flow, run_id)))
 
     async def run_release_flow(
-        project_id: str, pipeline_id: str, stage: str, body: dict[str, Any] | None = None
+        project_id: str,
+        pipeline_id: str,
+        stage: str,
+        body: dict[str, Any] | None = None,
+        token_info: TokenInfo = None,
     ) -> Response:
-        authorize(project_id, "pipelines:update")
+        authorize(token_info, project_id, "pipelines:update")
         with state.write():
             flow = store.flow(project_id, pipeline_id, stage)
             record = store.create_run(flow, body or {})
@@ -75,9 +79,9 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         return data_response(details)
 
     async def abort_release_flow_run(
-        project_id: str, pipeline_id: str, stage: str, run_id: str
+        project_id: str, pipeline_id: str, stage: str, run_id: str, token_info: TokenInfo = None
     ) -> Response:
-        authorize(project_id, "pipelines:update")
+        authorize(token_info, project_id, "pipelines:update")
         with state.write():
             flow = store.flow(project_id, pipeline_id, stage)
             record = store.abort_run(flow, store.run(flow, run_id))
@@ -90,8 +94,9 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         per_page: int = DEFAULT_PER_PAGE,
         page: int | None = None,
         cursor: str | None = None,
+        token_info: TokenInfo = None,
     ) -> Response:
-        authorize(project_id, "jobs:read")
+        authorize(token_info, project_id, "jobs:read")
         state.sync()
         job = store.job(project_id, job_id)
         builds, pagination = store.list_builds(job, per_page=per_page, page=page, cursor=cursor)

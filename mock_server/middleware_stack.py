@@ -11,7 +11,8 @@ import typing as t
 from connexion import utils
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import UnsupportedMediaTypeProblem
-from connexion.middleware.abstract import ROUTING_CONTEXT
+from connexion.middleware.abstract import ROUTING_CONTEXT, RoutedMiddleware
+from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.main import ConnexionMiddleware
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
@@ -41,6 +42,38 @@ class SwaggerUIWhereAsked(SwaggerUIMiddleware):  # type: ignore[misc]
         await super().__call__(scope, receive, send)
 
 
+def link_operation(layer: ASGIApp, operation_id: str) -> ASGIApp:
+    """What serves `operation_id` from `layer` inwards, with each routed layer's operation wired
+    straight to the next routed layer's operation for the same operationId.
+
+    Each of connexion's routed layers (security, request and response validation, context, the
+    app) hands a request to the whole next layer, which looks the operation up again in the
+    routing context: five lookups and a lifespan hop per request, for an answer known when the
+    app is built. Wiring is in place, so connexion's own routing reaches the same chain; a layer
+    this does not know is left to route for itself."""
+    while isinstance(layer, LifespanMiddleware):  # HTTP requests pass a lifespan layer untouched
+        layer = t.cast(ASGIApp, layer.next_app)
+    if not isinstance(layer, RoutedMiddleware):
+        return layer
+    operation: ASGIApp | None = next(
+        (
+            api.operations[operation_id]
+            for api in layer.apis.get("", ())
+            if operation_id in api.operations
+        ),
+        None,
+    )
+    if operation is None:
+        return t.cast(ASGIApp, layer)
+    if isinstance(operation, (RoutedMiddleware, LifespanMiddleware)):
+        # A layer with nothing to do for this operation (response validation when off) names
+        # the next layer as its operation.
+        return link_operation(operation, operation_id)
+    if hasattr(operation, "next_app"):
+        operation.next_app = link_operation(operation.next_app, operation_id)
+    return operation
+
+
 class DirectRouting(RoutingMiddleware):  # type: ignore[misc]
     """connexion's routing, with the routes of an API at base path "" matched directly.
 
@@ -48,33 +81,38 @@ class DirectRouting(RoutingMiddleware):  # type: ignore[misc]
     two Starlette routers and a mount, which rewrites the root path, before it reaches its
     operation. Here the same Starlette routes connexion registered are matched against the
     request itself, and a full match (path and method) gets the routing context connexion's
-    RoutingOperation would set. Anything else (no route, or a method the path does not have)
-    takes connexion's own way, for its 404s and 405s."""
+    RoutingOperation would set and goes to the operation's linked chain (link_operation).
+    Anything else (no route, or a method the path does not have) takes connexion's own way, for
+    its 404s and 405s."""
 
     def __init__(self, app: ASGIApp) -> None:
         super().__init__(app)
-        self.routes: list[Route] = []
+        # By method, in connexion's order: only a route that takes the method can match fully.
+        self.routes: dict[str, list[tuple[Route, str, ASGIApp]]] = {}
 
     def add_api(self, *args: t.Any, **kwargs: t.Any) -> None:
+        # connexion adds each API to the inner layers first, so their operations exist here.
         super().add_api(*args, **kwargs)
-        self.routes = [
-            route
-            for mount in self.router.routes
-            if isinstance(mount, Mount) and mount.path == ""
-            for route in mount.routes
-            if isinstance(route, Route) and isinstance(route.app, RoutingOperation)
-        ]
+        self.routes = {}
+        for mount in self.router.routes:
+            if not (isinstance(mount, Mount) and mount.path == ""):
+                continue
+            for route in mount.routes:
+                if isinstance(route, Route) and isinstance(route.app, RoutingOperation):
+                    operation_id = route.app.operation_id
+                    entry = (route, operation_id, link_operation(self.app, operation_id))
+                    for method in route.methods or ():
+                        self.routes.setdefault(method, []).append(entry)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope.get("root_path"):
-            for route in self.routes:
+            for route, operation_id, chain in self.routes.get(scope["method"], ()):
                 match, child = route.matches(scope)
                 if match is Match.FULL:
-                    operation: RoutingOperation = route.app
                     scope.setdefault("path_params", {}).update(child["path_params"])
                     routing = scope.setdefault("extensions", {}).setdefault(ROUTING_CONTEXT, {})
-                    routing.update({"api_base_path": "", "operation_id": operation.operation_id})
-                    await operation.next_app(scope, receive, send)
+                    routing.update({"api_base_path": "", "operation_id": operation_id})
+                    await chain(scope, receive, send)
                     return
         await super().__call__(scope, receive, send)
 
@@ -99,6 +137,7 @@ class PreparedRequestValidation(RequestValidationOperation):  # type: ignore[mis
         )
         self._consumes = MediaTypeDict([(c.lower(), None) for c in operation.consumes])
         self._content_types: dict[bytes | None, tuple[str, str]] = {}
+        self._accepted: dict[str, bool] = {}  # by media type: whether the operation takes it
         self._bodies: dict[tuple[str, str], t.Any] = {}
 
     def extract_content_type(self, headers: list[tuple[bytes, bytes]]) -> tuple[str, str]:
@@ -111,7 +150,13 @@ class PreparedRequestValidation(RequestValidationOperation):  # type: ignore[mis
         return found
 
     def validate_mime_type(self, mime_type: str) -> None:
-        if self._operation.consumes and mime_type.lower() not in self._consumes:
+        accepted = self._accepted.get(mime_type)
+        if accepted is None:
+            consumes = self._operation.consumes
+            accepted = not consumes or mime_type.lower() in self._consumes
+            if len(self._accepted) < _MAX_CACHED_CONTENT_TYPES:
+                self._accepted[mime_type] = accepted
+        if not accepted:
             raise UnsupportedMediaTypeProblem(
                 detail=f"Invalid Content-type ({mime_type}), expected {self._operation.consumes}"
             )

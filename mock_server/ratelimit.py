@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .clock import Clock
 
@@ -18,8 +19,7 @@ class Window:
     used: int = 0
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     limit: int
     remaining: int
     reset: int

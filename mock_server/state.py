@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from types import TracebackType
 
 from .auth import Authenticator
 from .clock import Clock
@@ -24,6 +25,10 @@ class MockState:
     faults: FaultBook
     operations: OperationIndex
     backend: Backend
+    _in_memory: _InMemoryChange = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._in_memory = _InMemoryChange(self.store)
 
     def sync(self) -> None:
         """Catch up with changes another worker process saved (SQLite state only)."""
@@ -35,13 +40,12 @@ class MockState:
             self.faults.load(documents.get("faults"))
             self.rate_limiter.load(documents.get("ratelimit"))
 
-    @contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self) -> AbstractContextManager[None]:
         """A change: all of it saved before the block's caller answers, or none of it."""
-        if not self.backend.persistent:
-            yield  # memory is the state: nothing to load, save or roll back
-            self.store.dirty.clear()
-            return
+        return self._saved() if self.backend.persistent else self._in_memory
+
+    @contextmanager
+    def _saved(self) -> Iterator[None]:
         self.backend.begin()
         try:
             self.sync()
@@ -64,3 +68,24 @@ class MockState:
             self.store.reset()
             self.faults.reset()
             self.rate_limiter.reset()
+
+
+class _InMemoryChange:
+    """A change to state kept in memory: nothing to load, save or roll back. One object serves
+    every change (it holds nothing of its own), as every API request makes one."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.store.dirty.clear()  # nothing saves them: memory is the state

@@ -7,6 +7,7 @@ Northflank's envelope (errors.ValidationFailed) and cache one validator per sche
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import typing as t
@@ -26,6 +27,8 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 # Keyed by id() of schema dicts that connexion keeps for the app's lifetime; the schema is kept
 # in the value too, so its id can never be reused by another object.
+MAX_CACHED_QUERIES = 256  # per operation; longer query strings are checked uncached
+MAX_CACHED_QUERY_BYTES = 1024
 _VALIDATORS: dict[int, tuple[object, Validator]] = {}
 _FAST_CHECKS: dict[int, tuple[object, t.Callable[[t.Any], bool] | None]] = {}
 
@@ -102,36 +105,53 @@ class ParameterValidator:
         self.query = {p["name"]: p for p in parameters if p["in"] == "query"}
         self.path = [p for p in parameters if p["in"] == "path"]
         self.strict = strict_validation
+        # A query's verdict depends on its string alone, and clients repeat their queries: each
+        # distinct string is parsed and checked once while it stays among the recent ones.
+        self.check_query = functools.lru_cache(maxsize=MAX_CACHED_QUERIES)(self._check_query)
 
     def validate(self, scope: Scope) -> None:
+        raw = scope.get("query_string", b"")
+        check = self.check_query if len(raw) <= MAX_CACHED_QUERY_BYTES else self._check_query
+        query, query_problems, missing = check(raw)
+        validated(scope)["query"] = dict(query)
+        problems = list(query_problems)
+        path_params = scope.get("path_params", {})
+        for param in self.path:
+            value = path_params.get(param["name"])
+            if not value:
+                problems.append(violation("path", param["name"], "must not be empty"))
+        problems += missing
+        if problems:
+            raise ValidationFailed(problems)
+
+    def _check_query(
+        self, raw: bytes
+    ) -> tuple[
+        tuple[tuple[str, object], ...], tuple[dict[str, str], ...], tuple[dict[str, str], ...]
+    ]:
+        """The query's values as their types, its violations, and its missing parameters."""
         problems: list[dict[str, str]] = []
-        pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        seen: set[str] = set()
-        query: dict[str, object] = validated(scope).setdefault("query", {})
+        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+        query: dict[str, object] = {}
         for name, value in pairs:
             param = self.query.get(name)
             if param is None:
                 if self.strict:
                     problems.append(violation("query", name, f"unknown query parameter {name!r}"))
                 continue
-            if name in seen:
+            if name in query:
                 problems.append(violation("query", name, f"{name!r} may be given only once"))
                 continue
-            seen.add(name)
             schema = param.get("schema", {})
             query[name] = typed = coerce(value, schema)
             for error in _request_messages(schema, typed):
                 problems.append(violation("query", name, error.message))
-        path_params = scope.get("path_params", {})
-        for param in self.path:
-            value = path_params.get(param["name"])
-            if not value:
-                problems.append(violation("path", param["name"], "must not be empty"))
-        for name, param in self.query.items():
-            if param.get("required") and name not in seen:
-                problems.append(violation("query", name, f"missing required parameter {name!r}"))
-        if problems:
-            raise ValidationFailed(problems)
+        missing = tuple(
+            violation("query", name, f"missing required parameter {name!r}")
+            for name, param in self.query.items()
+            if param.get("required") and name not in query
+        )
+        return tuple(query.items()), tuple(problems), missing
 
 
 class JSONBodyValidator(AbstractRequestBodyValidator):  # type: ignore[misc]

@@ -76,6 +76,9 @@ CORPUS: list[tuple[str, str, dict[str, Any]]] = [
     ("GET", f"{DEV}?per_page=3", AUTH),
     ("GET", f"{DEV}?per_page=3&page=2&status=success&concluded=true", AUTH),
     ("GET", f"{DEV}?per_page=0&perpage=3&status=nope", AUTH),
+    ("GET", f"{DEV}?per_page=0&perpage=3&status=nope", AUTH),  # the query's verdict, cached
+    ("GET", f"{DEV}?per_page=3", AUTH),
+    ("GET", f"{RUNS.format(stage='no-such-stage')}?per_page=3", AUTH),
     ("GET", f"{DEV}?per_page=1&per_page=2", AUTH),
     ("GET", f"{DEV}?cursor=not-a-cursor", AUTH),
     ("GET", DEV, {}),
@@ -156,6 +159,93 @@ def test_the_content_type_caches_stay_bounded() -> None:
     for operation in operations:
         assert len(operation._content_types) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
         assert len(operation._bodies) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
+        assert len(operation._accepted) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
+
+
+def _layers(app: Any) -> list[Any]:
+    return list(cast(Any, app.api).middleware.middleware_stack)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_each_layer_hands_an_operation_straight_to_the_next_layers_operation(
+    strict: bool,
+) -> None:
+    app = create_app(Settings(seed=3, manual_clock=True, strict_responses=strict))
+    with TestClient(app) as client:  # connexion builds its layers on the first request
+        assert client.get(DEV, headers=AUTH).status_code == 200
+    layers = _layers(app)
+    routing = next(m for m in layers if isinstance(m, middleware_stack.DirectRouting))
+    expected = ["SecurityOperation", "PreparedRequestValidation"]
+    expected += ["ResponseValidationOperation"] if strict else []
+    expected += ["ContextOperation", "DirectOperation"]
+    entries = [entry for entries in routing.routes.values() for entry in entries]
+    assert {operation_id for _, operation_id, _ in entries} == set(app.state.operations.ids)
+    for _, operation_id, chain in entries:
+        kinds = []
+        while chain is not None:
+            kinds.append(type(chain).__name__)
+            chain = getattr(chain, "next_app", None)
+        assert kinds == expected, operation_id
+    # connexion's own routing (404s, 405s and mounted APIs take it) reaches the same operations.
+    security = next(m for m in layers if type(m).__name__ == "SecurityMiddleware")
+    for _, operation_id, chain in entries:
+        assert security.apis[""][0].operations[operation_id] is chain
+
+
+def test_a_cached_query_verdict_is_the_verdict_and_stays_bounded() -> None:
+    from mock_server import validation
+
+    app = create_app(Settings(seed=3, manual_clock=True))
+    with TestClient(app) as client:
+        first = client.get(f"{DEV}?per_page=2", headers=AUTH).json()
+        second = client.get(f"{DEV}?per_page=2", headers=AUTH).json()
+        assert first == second and len(first["data"]["runs"]) == 2
+        for _ in range(2):
+            refused = client.get(f"{DEV}?per_page=x&pp=1", headers=AUTH).json()["error"]
+            assert [e["path"] for e in refused["details"]["errors"]] == ["per_page", "pp"]
+        for index in range(validation.MAX_CACHED_QUERIES + 20):
+            assert client.get(f"{DEV}?per_page={index % 90 + 1}&page={index}", headers=AUTH)
+        long_query = "per_page=1&" + "&".join(f"x{i}=1" for i in range(200))
+        assert len(long_query) > validation.MAX_CACHED_QUERY_BYTES
+        refused = client.get(f"{DEV}?{long_query}", headers=AUTH).json()["error"]
+        assert len(refused["details"]["errors"]) == 200
+    validators = [
+        operation._parameters
+        for middleware in _layers(app)
+        if isinstance(middleware, middleware_stack.PreparedRequestValidationMiddleware)
+        for operation in middleware.apis[""][0].operations.values()
+    ]
+    sizes = [validator.check_query.cache_info().currsize for validator in validators]
+    assert max(sizes) == validation.MAX_CACHED_QUERIES  # full, and no larger
+
+
+_QUERY_TEXT = st.text(alphabet=st.sampled_from("per_pagcusointd=&%2B+01x-.;"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=_QUERY_TEXT)
+def test_a_query_checked_from_the_cache_equals_one_checked_afresh(raw: str) -> None:
+    from mock_server.validation import ParameterValidator
+
+    parameters = [
+        p for p in _list_runs_parameters() if p["in"] == "query"
+    ]  # the list operation's query parameters, refs inlined
+    validator = ParameterValidator(parameters, strict_validation=True)
+    encoded = raw.encode()
+    fresh = validator._check_query(encoded)
+    assert validator.check_query(encoded) == fresh
+    assert validator.check_query(encoded) == fresh  # from the cache now
+    assert validator.check_query.cache_info().hits == 1
+
+
+@functools.cache
+def _list_runs_parameters() -> list[dict[str, Any]]:
+    resolved = resolve_refs(json.loads(json.dumps(load_spec())))
+    for path_item in resolved["paths"].values():
+        for key, operation in path_item.items():
+            if key == "get" and operation["operationId"] == "listReleaseFlowRuns":
+                return list(path_item.get("parameters", [])) + operation.get("parameters", [])
+    raise AssertionError("listReleaseFlowRuns not found")
 
 
 def _request_schemas() -> Iterator[tuple[str, dict[str, Any]]]:
