@@ -180,11 +180,12 @@ def test_each_layer_hands_an_operation_straight_to_the_next_layers_operation(
     expected += ["ContextOperation", "DirectOperation"]
     entries = [entry for entries in routing.routes.values() for entry in entries]
     assert {operation_id for _, operation_id, _ in entries} == set(app.state.operations.ids)
-    for _, operation_id, chain in entries:
+    for _, operation_id, first in entries:
         kinds = []
-        while chain is not None:
-            kinds.append(type(chain).__name__)
-            chain = getattr(chain, "next_app", None)
+        layer: Any = first
+        while layer is not None:
+            kinds.append(type(layer).__name__)
+            layer = getattr(layer, "next_app", None)
         assert kinds == expected, operation_id
     # connexion's own routing (404s, 405s and mounted APIs take it) reaches the same operations.
     security = next(m for m in layers if type(m).__name__ == "SecurityMiddleware")
@@ -244,7 +245,8 @@ def _list_runs_parameters() -> list[dict[str, Any]]:
     for path_item in resolved["paths"].values():
         for key, operation in path_item.items():
             if key == "get" and operation["operationId"] == "listReleaseFlowRuns":
-                return list(path_item.get("parameters", [])) + operation.get("parameters", [])
+                parameters: list[dict[str, Any]] = path_item.get("parameters", [])
+                return parameters + operation.get("parameters", [])
     raise AssertionError("listReleaseFlowRuns not found")
 
 
