@@ -245,8 +245,7 @@ def _list_runs_parameters() -> list[dict[str, Any]]:
     for path_item in resolved["paths"].values():
         for key, operation in path_item.items():
             if key == "get" and operation["operationId"] == "listReleaseFlowRuns":
-                parameters: list[dict[str, Any]] = path_item.get("parameters", [])
-                return parameters + operation.get("parameters", [])
+                return [*path_item.get("parameters", []), *operation.get("parameters", [])]
     raise AssertionError("listReleaseFlowRuns not found")
 
 
