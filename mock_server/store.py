@@ -387,7 +387,14 @@ class Store:
             flow.runs, _seq, "runs:" + "/".join(flow.key),
             per_page=per_page, page=page, cursor=cursor, keep=filtered,
         )  # fmt: skip
-        return [record.encoded(now) for record in result.items], result.pagination()
+        # encoded()'s first case inline: a method call per run was a tenth of a page's time.
+        items = [
+            record._encoded
+            if record.timeline is None and record._encoded is not None
+            else record.encoded(now)
+            for record in result.items
+        ]
+        return items, result.pagination()
 
     def details_encoded(self, flow: ReleaseFlow, record: RunRecord) -> bytes:
         """details() as JSON bytes, from pieces encoded once where they cannot change; a
