@@ -43,24 +43,15 @@ def encode_cursor(scope: str, after: int) -> str:
 
 def decode_cursor(cursor: str, scope: str) -> int:
     """The sequence number a cursor continues after; 400 if it is damaged or from another list."""
-    bad = ValidationFailed(
-        [
-            violation(
-                "query",
-                "cursor",
-                "invalid cursor: pass back the cursor of the previous page unchanged",
-            )
-        ]
-    )
     try:
         payload_text, mac_text = cursor.split(".")
         payload = _unb64(payload_text)
         mac = _unb64(mac_text)
     except (ValueError, binascii.Error):
-        raise bad from None
+        raise _invalid_cursor() from None
     expected = hmac.new(_KEY, payload, hashlib.sha256).digest()[:12]
     if not hmac.compare_digest(mac, expected):
-        raise bad
+        raise _invalid_cursor()
     data: Any = json.loads(payload)
     if data.get("l") != scope:
         raise ValidationFailed(
@@ -68,8 +59,13 @@ def decode_cursor(cursor: str, scope: str) -> int:
         )
     after = data.get("a")
     if not isinstance(after, int):
-        raise bad
+        raise _invalid_cursor()
     return after
+
+
+def _invalid_cursor() -> ValidationFailed:
+    message = "invalid cursor: pass back the cursor of the previous page unchanged"
+    return ValidationFailed([violation("query", "cursor", message)])
 
 
 @dataclass(frozen=True)
