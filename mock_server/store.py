@@ -9,6 +9,7 @@ cheap at any size (pagination.py). Runs that changed are marked dirty for persis
 from __future__ import annotations
 
 import json
+import os
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -184,6 +185,9 @@ class Job:
     builds: list[tuple[int, bytes]]  # (seq, the build's JSON), oldest first
 
 
+# Run ids need to be unique, not secret: uuid4's system call per id would cost a POST more.
+_IDS = random.Random()  # seeded from the OS at start-up, and again in a forked child
+os.register_at_fork(after_in_child=_IDS.seed)
 # One encoder: json.dumps with options builds a new one on every call.
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 
@@ -453,9 +457,7 @@ class Store:
 
     def _new_id(self) -> str:
         self.created_count += 1
-        if self.seed is None:
-            return str(uuid.uuid4())
-        rng = random.Random(f"{self.seed}:{self.created_count}")
+        rng = _IDS if self.seed is None else random.Random(f"{self.seed}:{self.created_count}")
         return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
     def create_run(self, flow: ReleaseFlow, body: dict[str, Any]) -> RunRecord:

@@ -340,3 +340,21 @@ def test_run_details_from_encoded_pieces_equal_the_details(store: Store) -> None
                 store.abort_run(flow, created[-1])
             clock.advance(3)
     assert checked > 50
+
+
+def test_run_ids_come_from_a_generator_reseeded_in_a_forked_child() -> None:
+    import os
+
+    unseeded = Store(load_dataset(), ManualClock())
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process
+        os.write(write, unseeded._new_id().encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    with os.fdopen(read) as pipe:
+        in_child = pipe.read()
+    in_parent = unseeded._new_id()
+    assert len(in_child) == len(in_parent) == 36 and in_parent[14] == "4"
+    assert in_child != in_parent
