@@ -13,7 +13,7 @@ WINDOW_SECONDS = 3600
 DEFAULT_LIMIT = 1000  # Northflank's default: 1000 requests per hour per token
 
 
-@dataclass
+@dataclass(slots=True)
 class Window:
     start: float
     used: int = 0
@@ -52,9 +52,9 @@ class RateLimiter:
             window = self.windows[key] = Window(now)
         reset = max(1, math.ceil(window.start + WINDOW_SECONDS - now))
         if window.used >= self.limit and self.enforce:
-            return Verdict(self.limit, 0, reset, allowed=False)
+            return Verdict(self.limit, 0, reset, False)
         window.used += 1
-        return Verdict(self.limit, max(0, self.limit - window.used), reset, allowed=True)
+        return Verdict(self.limit, max(0, self.limit - window.used), reset, True)
 
     def reset(self) -> None:
         self.windows.clear()

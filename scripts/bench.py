@@ -469,7 +469,7 @@ def main() -> None:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=3,
+        default=5,
         help="rounds of every server and scenario; each keeps its best (default %(default)s)",
     )
     parser.add_argument(
