@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import json
 import logging
 import os
@@ -161,4 +162,15 @@ SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
 
 def app_from_environment() -> MockServer:
     """The app factory of worker processes (`--workers`): settings come from the environment."""
-    return create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))
+    app = create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))
+    settle_heap()
+    return app
+
+
+def settle_heap() -> None:
+    """Take what the process has built so far (the spec, the fixtures, the operations) out of
+    the garbage collector's sight, just before serving. It lives as long as the process, and
+    every full collection would otherwise walk all of it again: a pause of tens of
+    milliseconds that grows with the dataset, which POSTs (whose new runs stay) trigger."""
+    gc.collect()
+    gc.freeze()

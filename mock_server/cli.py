@@ -13,7 +13,7 @@ import uvicorn
 from uvicorn.supervisors import Multiprocess
 
 from . import lifecycle
-from .app import SETTINGS_VARIABLE, Settings, create_app
+from .app import SETTINGS_VARIABLE, Settings, create_app, settle_heap
 from .auth import TokensFileError
 from .fixtures import DEFAULT_FIXTURES, FixtureError
 from .middleware_stack import UI_PATH
@@ -149,6 +149,7 @@ def main(argv: list[str] | None = None) -> None:
     common = {"log_level": args.log_level, "access_log": args.access_log, "lifespan": "on"}
     if args.workers == 1:
         server = uvicorn.Server(uvicorn.Config(app, **common))
+        settle_heap()
         server.run(sockets=[sock])  # with the loop uvicorn chooses: uvloop when installed
         return
     os.environ[SETTINGS_VARIABLE] = settings.to_json()

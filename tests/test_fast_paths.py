@@ -358,3 +358,17 @@ def test_run_ids_come_from_a_generator_reseeded_in_a_forked_child() -> None:
     in_parent = unseeded._new_id()
     assert len(in_child) == len(in_parent) == 36 and in_parent[14] == "4"
     assert in_child != in_parent
+
+
+def test_a_worker_settles_its_heap_once_its_app_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    monkeypatch.setenv(app_module.SETTINGS_VARIABLE, Settings(seed=3).to_json())
+    before = gc.get_freeze_count()
+    try:
+        worker_app = app_module.app_from_environment()
+        assert gc.get_freeze_count() > before  # out of the collector's sight
+        with TestClient(worker_app) as client:
+            assert client.get(DEV, headers=AUTH).status_code == 200
+    finally:
+        gc.unfreeze()
