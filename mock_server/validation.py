@@ -25,10 +25,10 @@ from .spec import fast_check
 
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-# Keyed by id() of schema dicts that connexion keeps for the app's lifetime; the schema is kept
-# in the value too, so its id can never be reused by another object.
 MAX_CACHED_QUERIES = 256  # per operation; longer query strings are checked uncached
 MAX_CACHED_QUERY_BYTES = 1024
+# Keyed by id() of schema dicts that connexion keeps for the app's lifetime; the schema is kept
+# in the value too, so its id can never be reused by another object.
 _VALIDATORS: dict[int, tuple[object, Validator]] = {}
 _FAST_CHECKS: dict[int, tuple[object, t.Callable[[t.Any], bool] | None]] = {}
 
@@ -114,13 +114,14 @@ class ParameterValidator:
         check = self.check_query if len(raw) <= MAX_CACHED_QUERY_BYTES else self._check_query
         query, query_problems, missing = check(raw)
         validated(scope)["query"] = dict(query)
-        problems = list(query_problems)
+        # Copies: the cached verdict must not change with what an error's handler does.
+        problems = [dict(problem) for problem in query_problems]
         path_params = scope.get("path_params", {})
         for param in self.path:
             value = path_params.get(param["name"])
             if not value:
                 problems.append(violation("path", param["name"], "must not be empty"))
-        problems += missing
+        problems += [dict(problem) for problem in missing]
         if problems:
             raise ValidationFailed(problems)
 
