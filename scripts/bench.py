@@ -221,8 +221,11 @@ def command_for(name: str, port: int, prism: Path | None, answers: Path) -> list
 
 def measure_servers(
     args: argparse.Namespace, wrk: str
-) -> tuple[dict[str, dict[str, dict[str, float]]], dict[str, float]]:
-    """Each server's best of `args.rounds` rounds per scenario, and its time to first 200.
+) -> tuple[
+    dict[str, dict[str, dict[str, float]]], dict[str, float], dict[str, dict[str, list[float]]]
+]:
+    """Each server's best of `args.rounds` rounds per scenario, its time to first 200, and the
+    req/s of every round (for the JSON: the noise is part of the result).
 
     A round starts each server in turn, fresh, and loads it alone. The machine is shared:
     another tenant's burst can halve one round, so every server gets the same chances and
@@ -269,7 +272,7 @@ def measure_servers(
     for name, scenarios in every.items():
         for scenario_name, rounds in scenarios.items():
             print(f"  {name:6} {scenario_name:17} rounds: {', '.join(f'{r:.0f}' for r in rounds)}")
-    return results, startups
+    return results, startups, every
 
 
 def _asgi_get(app: Any, path: str, query: bytes) -> tuple[int, bytes]:
@@ -485,7 +488,7 @@ def main() -> None:
         f"load: wrk, 1 thread, {args.connections} connections, "
         f"{args.duration:g} s per scenario, one server at a time, best of {args.rounds} rounds"
     )
-    results, startups = measure_servers(args, wrk)
+    results, startups, rounds = measure_servers(args, wrk)
     print("scale (in-process, whole app):")
     scale = measure_scale([int(size) for size in args.sizes.split(",")])
     print("client parsing:")
@@ -528,7 +531,8 @@ def main() -> None:
         },
         "load": {"tool": "wrk", "threads": 1, "connections": args.connections,
                  "seconds": args.duration, "rounds": args.rounds},
-        "servers": results, "startup_seconds": startups, "scale": scale, "client": client,
+        "servers": results, "rounds_rps": rounds, "startup_seconds": startups,
+        "scale": scale, "client": client,
         "targets": [{"target": label, "met": ok, "value": value} for label, ok, value in checks],
     }  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
