@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from connexion.exceptions import OAuthResponseProblem
+from connexion.exceptions import OAuthProblem, OAuthResponseProblem
 from connexion.security import NO_VALUE, BearerSecurityHandler
 
 from .errors import ApiError
@@ -113,7 +113,7 @@ class Authenticator:
             def _get_verify_func(self, token_info_func: Any) -> Any:
                 # connexion's generic check inspects the function's signature on every request.
                 def verify(request: Any) -> Any:
-                    scheme, token = self.get_auth_header_value(request)
+                    scheme, token = authorization_header(request.scope)
                     if scheme != "bearer":
                         return NO_VALUE
                     info = token_info_func(token)
@@ -124,3 +124,17 @@ class Authenticator:
                 return verify
 
         return Handler
+
+
+def authorization_header(scope: Any) -> tuple[str | None, str | None]:
+    """The Authorization header's scheme (lowercase) and credentials, as connexion's
+    `get_auth_header_value` reads them (None, None when absent), from the ASGI scope itself:
+    connexion's builds a Starlette Headers object for the purpose on every request."""
+    value = next((v for name, v in scope["headers"] if name == b"authorization"), None)
+    if not value:
+        return None, None
+    try:
+        scheme, credentials = value.decode("latin-1").split(maxsplit=1)
+    except ValueError:
+        raise OAuthProblem(detail="Invalid authorization header") from None
+    return scheme.lower(), credentials

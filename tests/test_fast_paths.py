@@ -372,3 +372,40 @@ def test_a_worker_settles_its_heap_once_its_app_is_built(monkeypatch: pytest.Mon
             assert client.get(DEV, headers=AUTH).status_code == 200
     finally:
         gc.unfreeze()
+
+
+_HEADER_VALUES = st.binary(max_size=12) | st.sampled_from(
+    [b"Bearer t", b"bearer  t  u", b"Basic", b" Bearer", b"Bearer\tx", b"", b"\xe9 x"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    headers=st.lists(
+        st.tuples(
+            st.sampled_from([b"authorization", b"Authorization", b"accept", b"x-authorization"]),
+            _HEADER_VALUES,
+        ),
+        max_size=4,
+    )
+)
+def test_the_authorization_header_is_read_as_connexion_reads_it(
+    headers: list[tuple[bytes, bytes]],
+) -> None:
+    from connexion.exceptions import OAuthProblem
+    from connexion.lifecycle import ConnexionRequest
+    from connexion.security import BearerSecurityHandler
+
+    from mock_server.auth import authorization_header
+
+    scope = {"type": "http", "headers": headers}
+
+    def outcome(read: Any) -> Any:
+        try:
+            return read()
+        except OAuthProblem as problem:
+            return ("refused", problem.detail)
+
+    ours = outcome(lambda: authorization_header(scope))
+    theirs = outcome(lambda: BearerSecurityHandler.get_auth_header_value(ConnexionRequest(scope)))
+    assert ours == theirs
