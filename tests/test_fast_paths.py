@@ -344,10 +344,13 @@ def test_run_details_from_encoded_pieces_equal_the_details(store: Store) -> None
 
 def test_run_ids_come_from_a_generator_reseeded_in_a_forked_child() -> None:
     import os
+    import warnings
 
     unseeded = Store(load_dataset(), ManualClock())
     read, write = os.pipe()
-    child = os.fork()
+    with warnings.catch_warnings():  # Python 3.12+ warns when other threads are alive
+        warnings.simplefilter("ignore", DeprecationWarning)
+        child = os.fork()
     if child == 0:  # pragma: no cover - the child process
         os.write(write, unseeded._new_id().encode())
         os._exit(0)
