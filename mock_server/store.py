@@ -77,6 +77,17 @@ class RunRecord:
             self._encoded_step, self._encoded_timeline = step, self.timeline
         return self._encoded
 
+    @staticmethod
+    def encode_all(records: list[RunRecord], now: float) -> list[bytes]:
+        """encoded() of each record, with its first case inline: a method call per run was a
+        tenth of a page's time."""
+        return [
+            record._encoded
+            if record.timeline is None and record._encoded is not None
+            else record.encoded(now)
+            for record in records
+        ]
+
     def concluded(self, now: float) -> bool:
         if self.timeline is None:
             return bool(self.fields.get("concluded"))
@@ -391,14 +402,7 @@ class Store:
             flow.runs, _seq, "runs:" + "/".join(flow.key),
             per_page=per_page, page=page, cursor=cursor, keep=filtered,
         )  # fmt: skip
-        # encoded()'s first case inline: a method call per run was a tenth of a page's time.
-        items = [
-            record._encoded
-            if record.timeline is None and record._encoded is not None
-            else record.encoded(now)
-            for record in result.items
-        ]
-        return items, result.pagination()
+        return RunRecord.encode_all(result.items, now), result.pagination()
 
     def details_encoded(self, flow: ReleaseFlow, record: RunRecord) -> bytes:
         """details() as JSON bytes, from pieces encoded once where they cannot change; a

@@ -114,9 +114,12 @@ class Server:
     def __init__(self, name: str, command: list[str], port: int) -> None:
         self.name = name
         self.url = f"http://127.0.0.1:{port}"
+        # A file, not a pipe: nobody reads a pipe while the server runs, and a full one would
+        # stall a server that logs under load.
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop(), with the server
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.errors
         )
         deadline = started + 60
         with httpx.Client(
@@ -124,7 +127,8 @@ class Server:
         ) as client:
             while time.perf_counter() < deadline:
                 if self.process.poll() is not None:
-                    error = self.process.stderr.read().decode() if self.process.stderr else ""
+                    error = self.error_output()
+                    self.stop()
                     raise RuntimeError(f"{name} exited: {error}")
                 try:
                     if client.get(SCENARIOS[1].path, timeout=1).status_code == 200:
@@ -135,12 +139,18 @@ class Server:
         self.stop()
         raise RuntimeError(f"{name} did not answer within 60 s")
 
+    def error_output(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read().decode(errors="replace")
+
     def stop(self) -> None:
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
+        self.errors.close()
 
 
 def run_wrk(

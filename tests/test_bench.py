@@ -1,7 +1,16 @@
-"""The benchmark's own logic (make bench itself needs wrk and Prism, so it is not run here)."""
+"""The benchmark's own logic. make bench itself needs wrk and Prism, so it is not run here: its
+parts are, with the real mock and floor, and a stand-in for the load generator."""
 
 from __future__ import annotations
 
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scripts import bench
 from scripts.bench import parse_wrk, verdicts
 
 WRK_OUTPUT = """Running 8s test @ http://127.0.0.1:4010/v1/x
@@ -53,3 +62,46 @@ def test_verdicts_are_ratios_within_one_run() -> None:
     assert checks["start to first 200 < 1 s"] is True
     assert checks["list first page flat 1k -> 100k (<= 1.5x)"] is False
     assert checks["list deep page flat 1k -> 100k (<= 1.5x)"] is True
+
+
+def test_each_server_keeps_its_best_round_and_every_round_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real mock and floor start each round; the load generator is stood in for."""
+    monkeypatch.setattr(bench, "CACHE", tmp_path)
+    rates = iter(range(1, 1000))
+
+    def fake_wrk(wrk: str, url: str, scenario: Any, seconds: float, connections: int) -> Any:
+        assert url.startswith("http://127.0.0.1:")
+        return {"rps": float(next(rates)), "p50_ms": 1.0, "p99_ms": 2.0, "non2xx": 0.0}
+
+    monkeypatch.setattr(bench, "run_wrk", fake_wrk)
+    args = argparse.Namespace(no_prism=True, rounds=2, duration=1, connections=4)
+    results, startups, rounds = bench.measure_servers(args, "wrk")
+    assert set(results) == set(rounds) == {"ours", "floor"}
+    assert set(startups) == {"ours"} and 0 < startups["ours"] < 60
+    for name in ("ours", "floor"):
+        for scenario in bench.SCENARIOS:
+            every = rounds[name][scenario.name]
+            assert len(every) == 2 and every[0] < every[1]  # later rounds got higher stand-in rates
+            assert results[name][scenario.name]["rps"] == max(every)
+    # The floor repeats the mock's own answers, captured from the running mock.
+    answers = json.loads((tmp_path / "bench-floor-answers.json").read_text())
+    assert {key.split()[0] for key in answers} == {"GET", "POST"}
+    assert all(json.loads(body)["data"] for body in answers.values())
+
+
+def test_the_scale_test_reports_every_size() -> None:
+    scale = bench.measure_scale([200, 400])  # a deep page needs 50 runs past the middle
+    assert set(scale) == {"200", "400"}
+    for size in scale.values():
+        assert size["first_page_us"] > 0 and size["deep_page_us"] > 0
+        assert 100 < size["bytes_per_run"] < 10_000
+
+
+def test_the_client_cost_compares_the_same_bytes() -> None:
+    client = bench.measure_client()
+    assert set(client) == {"100-run list page", "run details"}
+    for payload in client.values():
+        assert payload["bytes"] > 0 and payload["json_loads_us"] > 0
+        assert payload["ratio"] == payload["client_us"] / payload["json_loads_us"]

@@ -148,13 +148,7 @@ def test_the_content_type_caches_stay_bounded() -> None:
             assert response.status_code == 200, response.text
         refused = client.post(DEV, headers={**AUTH, "Content-Type": "text/csv"}, content="a,b")
         assert refused.status_code == 415
-    operations = [
-        operation
-        for middleware in cast(Any, app.api).middleware.middleware_stack
-        if isinstance(middleware, middleware_stack.PreparedRequestValidationMiddleware)
-        for api in middleware.apis[""]
-        for operation in api.operations.values()
-    ]
+    operations = _validation_operations(app)
     assert operations
     for operation in operations:
         assert len(operation._content_types) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
@@ -164,6 +158,16 @@ def test_the_content_type_caches_stay_bounded() -> None:
 
 def _layers(app: Any) -> list[Any]:
     return list(cast(Any, app.api).middleware.middleware_stack)
+
+
+def _validation_operations(app: Any) -> list[middleware_stack.PreparedRequestValidation]:
+    return [
+        operation
+        for middleware in _layers(app)
+        if isinstance(middleware, middleware_stack.PreparedRequestValidationMiddleware)
+        for api in middleware.apis[""]
+        for operation in api.operations.values()
+    ]
 
 
 @pytest.mark.parametrize("strict", [False, True])
@@ -210,12 +214,7 @@ def test_a_cached_query_verdict_is_the_verdict_and_stays_bounded() -> None:
         assert len(long_query) > validation.MAX_CACHED_QUERY_BYTES
         refused = client.get(f"{DEV}?{long_query}", headers=AUTH).json()["error"]
         assert len(refused["details"]["errors"]) == 200
-    validators = [
-        operation._parameters
-        for middleware in _layers(app)
-        if isinstance(middleware, middleware_stack.PreparedRequestValidationMiddleware)
-        for operation in middleware.apis[""][0].operations.values()
-    ]
+    validators = [operation._parameters for operation in _validation_operations(app)]
     sizes = [validator.check_query.cache_info().currsize for validator in validators]
     assert max(sizes) == validation.MAX_CACHED_QUERIES  # full, and no larger
 
@@ -240,9 +239,14 @@ def test_a_query_checked_from_the_cache_equals_one_checked_afresh(raw: str) -> N
 
 
 @functools.cache
+def _resolved_spec() -> dict[str, Any]:
+    """The spec with refs inlined, as connexion hands its parts to the validators."""
+    resolved: dict[str, Any] = resolve_refs(json.loads(json.dumps(load_spec())))
+    return resolved
+
+
 def _list_runs_parameters() -> list[dict[str, Any]]:
-    resolved = resolve_refs(json.loads(json.dumps(load_spec())))
-    for path_item in resolved["paths"].values():
+    for path_item in _resolved_spec()["paths"].values():
         for key, operation in path_item.items():
             if key == "get" and operation["operationId"] == "listReleaseFlowRuns":
                 return [*path_item.get("parameters", []), *operation.get("parameters", [])]
@@ -251,8 +255,7 @@ def _list_runs_parameters() -> list[dict[str, Any]]:
 
 def _request_schemas() -> Iterator[tuple[str, dict[str, Any]]]:
     """The request schemas as connexion hands them to the validators (refs inlined)."""
-    resolved = resolve_refs(json.loads(json.dumps(load_spec())))
-    for path_item in resolved["paths"].values():
+    for path_item in _resolved_spec()["paths"].values():
         for operation in path_item.values():
             for parameter in operation.get("parameters", []):
                 yield f"{operation['operationId']} {parameter['name']}", parameter["schema"]
