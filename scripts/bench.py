@@ -315,10 +315,10 @@ def measure_scale(sizes: list[int]) -> dict[str, dict[str, float]]:
     Every size's app is built first, then all are timed in turns, in one event loop, keeping
     each one's best: a noisy second slows every size alike rather than whichever was next."""
     from mock_server.app import Settings, create_app
-    from mock_server.clock import Clock
-    from mock_server.fixtures import DEFAULT_FIXTURES, load_dataset
-    from mock_server.pagination import encode_cursor
-    from mock_server.store import Store
+    from mock_server.domain.clock import Clock
+    from mock_server.storage.fixtures import DEFAULT_FIXTURES, load_dataset
+    from mock_server.domain.pagination import encode_cursor
+    from mock_server.storage.store import Store
 
     cases: list[tuple[int, str, Any, bytes]] = []  # size, label, app, query
     memory: dict[int, float] = {}

@@ -22,12 +22,12 @@ from starlette.testclient import TestClient
 from mock_server import app as app_module
 from mock_server import dispatch, middleware_stack
 from mock_server.app import Settings, create_app
-from mock_server.clock import ManualClock
+from mock_server.domain.clock import ManualClock
 from mock_server.errors import ApiError
-from mock_server.fixtures import load_dataset
-from mock_server.pagination import paginate
+from mock_server.storage.fixtures import load_dataset
+from mock_server.domain.pagination import paginate
 from mock_server.spec import load_spec
-from mock_server.store import Store
+from mock_server.storage.store import Store
 from mock_server.validation import _fast_check, _validator
 from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
 

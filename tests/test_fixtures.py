@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mock_server.fixtures import DEFAULT_FIXTURES, FixtureError, load_dataset
+from mock_server.storage.fixtures import DEFAULT_FIXTURES, FixtureError, load_dataset
 from mock_server.formats import is_date_time
 from mock_server.spec import load_spec
 from scripts import make_fixtures
