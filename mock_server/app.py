@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import Any
 
 from starlette.types import Receive, Scope, Send
 
@@ -49,7 +50,7 @@ def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
     return state
 
 
-def validators() -> dict[str, object]:
+def validators() -> dict[str, Any]:
     """The project's validators (http/validation.py) in connexion's validator-map form."""
     return connexion_adapter.validator_map(ParameterValidator, check_body, response_problems)
 

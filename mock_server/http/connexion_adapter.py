@@ -61,6 +61,7 @@ from connexion.spec import Specification
 from connexion.validators import AbstractRequestBodyValidator, JSONResponseBodyValidator
 from jsonschema.protocols import Validator
 from starlette.responses import Response
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ApiError
@@ -94,6 +95,16 @@ def route_path(template: str, parameters: list[dict[str, t.Any]]) -> str:
         types[parameter["name"]] = "path" if is_path else schema.get("type")
     path: str = starlettify_path(template, types)
     return path
+
+
+# connexion mounts an API at its base path ("" here) with Starlette's Mount, whose pattern this
+# is: a path it does not match (one with a line break inside, for one) reaches no route.
+_API_MOUNT = compile_path("/{path:path}")[0]
+
+
+def mounted(path: str) -> bool:
+    """Whether connexion's router would pass `path` on to the API's routes at all."""
+    return _API_MOUNT.match(path) is not None
 
 
 # Where the validators leave what they parsed for the handler call: the query as typed values
@@ -354,6 +365,10 @@ def bearer_security(token_info: TokenInfo) -> type[BearerSecurityHandler]:
     """A connexion bearer handler that asks `token_info` (the spec names no function)."""
 
     class MockBearer(BearerSecurityHandler):  # type: ignore[misc]
+        """connexion's bearer handler, checking tokens with `token_info`. connexion would
+        resolve the function from the spec (`x-bearerInfoFunc`) and, per request, inspect its
+        signature to decide what to pass it."""
+
         def _resolve_func(self, security_scheme: dict[str, t.Any]) -> t.Any:
             return token_info
 
@@ -400,9 +415,9 @@ def validator_map(
     and `response_problems`."""
 
     class JSONBody(AbstractRequestBodyValidator):  # type: ignore[misc]
-        """Reads the whole body and checks it; replaces connexion's wrap_receive, which turns
-        a missing body into the schema's default (every field here is optional: no body at all
-        counts as `{}`, as official clients send none)."""
+        """Reads the whole body and checks it, listing every violation; replaces connexion's
+        wrap_receive, which turns a missing body into the schema's default and stops at the
+        first error (here no body at all counts as `{}`: official clients send none)."""
 
         async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
             messages: list[t.MutableMapping[str, t.Any]] = []
@@ -417,7 +432,8 @@ def validator_map(
             return self._insert_messages(receive, messages=messages), scope
 
     class JSONResponse(JSONResponseBodyValidator):  # type: ignore[misc]
-        """Strict mode's response check: every violation, not the first."""
+        """Strict mode's response check: every violation, where connexion's `_validate`
+        reports the first."""
 
         def _validate(self, body: t.Any) -> None:
             problems = response_problems(self._schema, body)
@@ -428,9 +444,25 @@ def validator_map(
 
     return {
         "parameter": parameter_validator,
-        "body": {"application/json": JSONBody},
-        "response": {"application/json": JSONResponse},
+        "body": MediaTypes({"application/json": JSONBody}),
+        "response": MediaTypes({"application/json": JSONResponse}),
     }
+
+
+class MediaTypes(dict[str, t.Any]):
+    """Validators by media type, found whatever the case of the name (RFC 9110: media types are
+    case-insensitive). connexion looks its validators up by the exact name the client sent, so
+    a body sent as `Application/JSON` would go unvalidated; connexion reads this map with `[]`,
+    PreparedValidation with `get`."""
+
+    def __getitem__(self, key: str) -> t.Any:
+        return super().__getitem__(key.lower())
+
+    def get(self, key: str, default: t.Any = None) -> t.Any:
+        return super().get(key.lower(), default)
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key.lower() if isinstance(key, str) else key)
 
 
 # Swagger UI: connexion's, on its own, for requests under UI_PATH only.
@@ -463,12 +495,175 @@ class Upstream:
     fingerprint: str
 
 
+_CHAIN = (
+    "ConnexionEngine's chain: connexion's layers in its order (security, request validation, "
+    "response validation when strict, the app), and no new layer it would need"
+)
+_ROUTING = (
+    "routes.py matches as connexion's router: a Starlette route per operation from route_path, "
+    "in the spec's order, GET taking HEAD; the path parameters land in scope['path_params']"
+)
+_VALIDATION = (
+    "PreparedValidation copies RequestValidationOperation: the same checks (parameters, content "
+    "type, body), in the same order, with the same arguments to the validators"
+)
+_HANDLER = (
+    "HandlerCall passes what connexion's AsyncOperation would: snake_case path and query "
+    "parameters, query defaults, the JSON body as `body`, and `token_info` from the security check"
+)
+_SECURITY = (
+    "bearer_security and authorization_header: connexion's bearer check reads the header, "
+    "returns NO_VALUE for another scheme and 401s an unknown token the same way"
+)
+_VALIDATORS = (
+    "validator_map's classes: the attributes they read (_schema, _encoding), _insert_messages, "
+    "and that a response is buffered until it has been validated"
+)
+_ERRORS = (
+    "errors: connexion's error layers are not run; ProblemExceptions become ApiErrors "
+    "(api_error_from_problem) and anything else a 500, as the handlers the mock registered did"
+)
+
 UPSTREAM = (
     Upstream(
         "connexion.middleware.main:ConnexionMiddleware.default_middlewares",
-        "the order of ConnexionEngine's chain (security, request validation, response "
-        "validation, handler) and whether a new layer must join it",
-        "0b5b8b2b5a0b1f8e",
+        _CHAIN,
+        "70b1b81a74f15c7d",
+    ),
+    Upstream(
+        "connexion.middleware.main:ConnexionMiddleware._build_middleware_stack",
+        _CHAIN,
+        "40d7545779c1efe3",
+    ),
+    Upstream("connexion.middleware.abstract:RoutedMiddleware.__call__", _CHAIN, "d6102b8ed409380e"),
+    Upstream("connexion.middleware.abstract:RoutedAPI.add_operation", _CHAIN, "fd3364a622c56a3b"),
+    Upstream(
+        "connexion.middleware.security:SecurityAPI.make_operation", _CHAIN, "354fb03e902e2ff6"
+    ),
+    Upstream(
+        "connexion.middleware.response_validation:ResponseValidationAPI.make_operation",
+        _CHAIN,
+        "be669af407790417",
+    ),
+    Upstream("connexion.middleware.context:ContextOperation.__call__", _CHAIN, "7b98c0f07a5c521d"),
+    Upstream(
+        "connexion.middleware.lifespan:LifespanMiddleware.__call__", _CHAIN, "21788d035257a8ae"
+    ),
+    Upstream(
+        "connexion.middleware.routing:RoutingMiddleware.add_api", _ROUTING, "8da04b6377f1ba35"
+    ),
+    Upstream(
+        "connexion.middleware.routing:RoutingMiddleware.__call__", _ROUTING, "4a90dfc2277303da"
+    ),
+    Upstream(
+        "connexion.middleware.routing:RoutingOperation.__call__", _ROUTING, "975a3f81c007ba7c"
+    ),
+    Upstream(
+        "connexion.middleware.routing:RoutingAPI._framework_path_and_name",
+        _ROUTING,
+        "2afd5491d0fb8142",
+    ),
+    Upstream(
+        "connexion.operations.openapi:OpenAPIOperation.get_path_parameter_types",
+        _ROUTING,
+        "a0aad0439cb80006",
+    ),
+    Upstream(
+        "connexion.middleware.swagger_ui:SwaggerUIMiddleware.__call__", _ROUTING, "3648bd0d4cd878c8"
+    ),
+    Upstream(
+        "connexion.middleware.swagger_ui:SwaggerUIMiddleware.add_api", _ROUTING, "660acb3710b3e807"
+    ),
+    Upstream(
+        "connexion.middleware.request_validation:RequestValidationAPI.make_operation",
+        _VALIDATION,
+        "db8fd2b7b9e4ba0a",
+    ),
+    Upstream(
+        "connexion.middleware.request_validation:RequestValidationOperation.__call__",
+        _VALIDATION,
+        "13949ec5125cb9ee",
+    ),
+    Upstream(
+        "connexion.middleware.request_validation:RequestValidationOperation.extract_content_type",
+        _VALIDATION,
+        "75c828481e0ad8bf",
+    ),
+    Upstream(
+        "connexion.middleware.request_validation:RequestValidationOperation.validate_mime_type",
+        _VALIDATION,
+        "98fc885a86529eb7",
+    ),
+    Upstream(
+        "connexion.middleware.request_validation:RequestValidationOperation.security_query_params",
+        _VALIDATION,
+        "d0a3563bdaa32f16",
+    ),
+    Upstream("connexion.apps.asynchronous:AsyncOperation.__call__", _HANDLER, "39e13e73b6486c27"),
+    Upstream("connexion.apps.asynchronous:AsyncOperation.fn", _HANDLER, "242db1d787c16c72"),
+    Upstream(
+        "connexion.decorators.parameter:AsyncParameterDecorator.__call__",
+        _HANDLER,
+        "a2887248a53445c2",
+    ),
+    Upstream("connexion.decorators.parameter:prep_kwargs", _HANDLER, "3c9485b51f91fdf8"),
+    Upstream("connexion.decorators.parameter:get_arguments", _HANDLER, "2b968816a1f42fe6"),
+    Upstream("connexion.decorators.parameter:_get_path_arguments", _HANDLER, "47e1ba1fcfed285b"),
+    Upstream("connexion.decorators.parameter:_get_query_arguments", _HANDLER, "3a05f26c99129468"),
+    Upstream("connexion.decorators.parameter:_get_query_defaults", _HANDLER, "303f03fd90169ad3"),
+    Upstream("connexion.decorators.parameter:_get_body_argument", _HANDLER, "b38f13a34c46c18f"),
+    Upstream("connexion.lifecycle:ConnexionRequest.context", _HANDLER, "2da7ec5bd7d10c09"),
+    Upstream(
+        "connexion.security:SecurityHandlerFactory.verify_security", _HANDLER, "b33b86a4da7e37a8"
+    ),
+    Upstream("connexion.security:AbstractSecurityHandler.get_fn", _SECURITY, "092d9adf475920d6"),
+    Upstream(
+        "connexion.security:AbstractSecurityHandler._resolve_func", _SECURITY, "4375674f69c2fb03"
+    ),
+    Upstream(
+        "connexion.security:AbstractSecurityHandler._generic_check", _SECURITY, "438dec50f0a10c0f"
+    ),
+    Upstream(
+        "connexion.security:AbstractSecurityHandler.get_auth_header_value",
+        _SECURITY,
+        "1f0480e167a20612",
+    ),
+    Upstream(
+        "connexion.security:BearerSecurityHandler._get_verify_func", _SECURITY, "cc32c35c5955aef5"
+    ),
+    Upstream(
+        "connexion.validators.abstract:AbstractRequestBodyValidator.__init__",
+        _VALIDATORS,
+        "ed02d47ba6b40ea9",
+    ),
+    Upstream(
+        "connexion.validators.abstract:AbstractRequestBodyValidator.wrap_receive",
+        _VALIDATORS,
+        "f85cd0f865b86a31",
+    ),
+    Upstream(
+        "connexion.validators.abstract:AbstractRequestBodyValidator._insert_messages",
+        _VALIDATORS,
+        "db70cbdc20e48045",
+    ),
+    Upstream(
+        "connexion.validators.abstract:AbstractResponseBodyValidator.__init__",
+        _VALIDATORS,
+        "2cdc14b6b4db9048",
+    ),
+    Upstream(
+        "connexion.validators.abstract:AbstractResponseBodyValidator.wrap_send",
+        _VALIDATORS,
+        "8459382c71e5639b",
+    ),
+    Upstream(
+        "connexion.validators.json:JSONResponseBodyValidator._validate",
+        _VALIDATORS,
+        "f295bdde340d8055",
+    ),
+    Upstream("connexion.middleware.exceptions:ExceptionMiddleware", _ERRORS, "f97814332e53e9c5"),
+    Upstream(
+        "connexion.middleware.server_error:ServerErrorMiddleware", _ERRORS, "49de699d24ae5a3b"
     ),
 )
 

@@ -18,7 +18,7 @@ from starlette.routing import compile_path
 
 from ..errors import ApiError
 from ..spec import resolve
-from .connexion_adapter import route_path
+from .connexion_adapter import mounted, route_path
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -96,6 +96,8 @@ class RouteTable:
         return cls(routes)
 
     def match(self, method: str, path: str) -> RouteMatch:
+        if not mounted(path):
+            return RouteMatch(method, path, None, {})
         for route in self._by_method.get(method, ()):
             found = route.regex.match(path)
             if found is not None:
@@ -106,6 +108,8 @@ class RouteTable:
 
     def allowed(self, path: str) -> tuple[str, ...]:
         """The methods some operation takes on `path` (sorted; none for an unknown path)."""
+        if not mounted(path):
+            return ()
         return tuple(sorted({route.method for route in self.routes if route.regex.match(path)}))
 
 
