@@ -61,8 +61,9 @@ def create_app(settings: Settings | None = None) -> MockServer:
     spec = load_spec()
     routes = RouteTable.from_spec(spec)
     state = build_state(settings, routes.operation_ids)
+    specification = connexion_adapter.load_specification(spec)
     engine = connexion_adapter.ConnexionEngine(
-        spec,
+        specification,
         routes,
         make_handlers(state),
         token_info=state.auth.token_info,
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
     return MockServer(
         routes=routes,
         engine=engine,
-        swagger_ui=connexion_adapter.swagger_ui(spec, not_found=_not_found),
+        swagger_ui=connexion_adapter.swagger_ui(specification, not_found=_not_found),
         control=make_control_app(state),
         state=state,
         max_body=settings.max_body,

@@ -135,11 +135,15 @@ def response_schema_validator(schema: dict[str, t.Any]) -> Validator:
 
 
 class ConnexionEngine:
-    """connexion's checks and the handler, one chain per operation of the route table."""
+    """connexion's checks and the handler, one chain per operation of the route table.
+
+    A request runs each chain's steps in connexion's order: security, request validation,
+    response validation (strict mode only), the handler. Each step is handed the next when it
+    is built, so a chain is built from the handler outwards."""
 
     def __init__(
         self,
-        spec: dict[str, t.Any],
+        specification: Specification,
         routes: RouteTable,
         handlers: Mapping[str, Handler],
         *,
@@ -147,7 +151,7 @@ class ConnexionEngine:
         validators: dict[str, t.Any],
         strict_responses: bool,
     ) -> None:
-        self.specification = load_specification(spec)
+        self.specification = specification
         resolver = Resolver(function_resolver=handlers.__getitem__)
         security = SecurityHandlerFactory({"bearer": bearer_security(token_info)})
         self.chains: dict[str, ASGIApp] = {}
@@ -183,7 +187,9 @@ class ConnexionEngine:
 
 
 def load_specification(spec: dict[str, t.Any]) -> Specification:
-    """connexion's Specification of the spec (a copy: connexion annotates what it is given)."""
+    """connexion's reading of the spec, checked against the OpenAPI schema (a copy: connexion
+    annotates what it is given). Built once, for the engine and Swagger UI alike, as connexion
+    shares one among its layers."""
     return Specification.load(copy.deepcopy(spec))
 
 
@@ -468,13 +474,13 @@ class MediaTypes(dict[str, t.Any]):
 # Swagger UI: connexion's, on its own, for requests under UI_PATH only.
 
 
-def swagger_ui(spec: dict[str, t.Any], not_found: ASGIApp) -> ASGIApp:
+def swagger_ui(specification: Specification, not_found: ASGIApp) -> ASGIApp:
     """connexion's Swagger UI for the spec, reading the spec from /openapi.json (the pipeline
     serves it: connexion's own spec endpoint fails on the recursive node schema); anything
     else under UI_PATH goes to `not_found`."""
     ui = SwaggerUIMiddleware(not_found)
     ui.add_api(
-        load_specification(spec),
+        specification,
         base_path="",
         swagger_ui_options=SwaggerUIOptions(
             serve_spec=False, spec_path="/openapi.json", swagger_ui_path=UI_PATH
