@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
     engine = connexion_adapter.ConnexionEngine(
         specification,
         routes,
-        make_handlers(state),
+        make_handlers(state, routes.operation_ids),
         token_info=state.auth.token_info,
         validators=validators(),
         strict_responses=settings.strict_responses,

@@ -47,7 +47,7 @@ def violation(location: str, path: str, message: str) -> dict[str, str]:
     return {"location": location, "path": path, "message": message}
 
 
-def envelope(status: int, message: str, details: dict[str, Any] | None = None) -> dict[str, Any]:
+def _envelope(status: int, message: str, details: dict[str, Any] | None = None) -> dict[str, Any]:
     """The envelope as a JSON-ready dict; every error gets an id of its own."""
     error: dict[str, Any] = {"status": status, "message": message, "id": str(uuid.uuid4())}
     if details:
@@ -57,7 +57,7 @@ def envelope(status: int, message: str, details: dict[str, Any] | None = None) -
 
 def render(error: ApiError) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     """An error as its response: status, headers (content type first) and body."""
-    body = json.dumps(envelope(error.status, error.message, error.details)).encode()
+    body = json.dumps(_envelope(error.status, error.message, error.details)).encode()
     headers = [(b"content-type", JSON), (b"content-length", str(len(body)).encode())]
     headers += [
         (name.lower().encode(), value.encode("latin-1")) for name, value in error.headers.items()

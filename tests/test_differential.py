@@ -107,7 +107,9 @@ def stock_connexion(server: MockServer, strict: bool) -> connexion.AsyncApp:
     app = connexion.AsyncApp(__name__, specification_dir=SPEC_PATH.parent)
     app.add_api(
         spec,
-        resolver=Resolver(function_resolver=_as_validated(make_handlers(server.state))),
+        resolver=Resolver(
+            function_resolver=_as_validated(make_handlers(server.state, routes.operation_ids))
+        ),
         pythonic_params=True,
         strict_validation=True,
         validate_responses=strict,

@@ -3,9 +3,16 @@ matches, and the one source of 404 and 405 answers."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 
+import pytest
+
+from mock_server.app import build_state
+from mock_server.errors import ApiError
+from mock_server.http.handlers import make_handlers
 from mock_server.http.routes import RouteTable
+from mock_server.settings import Settings
 from mock_server.spec import load_spec
 from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
 
@@ -65,3 +72,16 @@ def test_a_miss_answers_404_or_405_with_the_methods_the_path_takes() -> None:
     assert wrong.status == 405 and wrong.headers == {"Allow": "GET, POST"}
     assert wrong.message == f"Method DELETE is not allowed on {DEV}: use GET, POST"
     assert table.allowed(f"{DEV}/{EXAMPLE_RUN}/abort") == ("POST",)
+
+
+def test_an_operation_without_a_handler_answers_501() -> None:
+    table = RouteTable.from_spec(_spec_with_a_team_route())
+    handlers = make_handlers(build_state(Settings(), table.operation_ids), table.operation_ids)
+    assert set(handlers) == table.operation_ids
+
+    async def call() -> None:
+        await handlers["listTeamJobBuilds"](team_id="t", project_id="p", job_id="j")
+
+    with pytest.raises(ApiError) as refused:
+        asyncio.run(call())
+    assert refused.value.status == 501 and "listTeamJobBuilds" in refused.value.message

@@ -4,20 +4,42 @@ runs; arguments arrive as snake_case names (connexion_adapter.HandlerCall)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from typing import Any
 
 from starlette.responses import Response
 
 from ..domain.pagination import DEFAULT_PER_PAGE
+from ..errors import ApiError
 from ..storage.state import MockState
 from .connexion_adapter import Handler
 from .responses import data_response, list_response
 
 TokenInfo = dict[str, Any] | None  # what connexion's security check found out about the token
+logger = logging.getLogger("mock_server")
 
 
-def make_handlers(state: MockState) -> dict[str, Handler]:
-    """The operation handlers of one app, keyed by operationId."""
+def make_handlers(state: MockState, operation_ids: Iterable[str] = ()) -> dict[str, Handler]:
+    """The operation handlers of one app, keyed by operationId: one for each of
+    `operation_ids`, those the mock does not serve answering 501."""
+    handlers = _served(state)
+    for operation_id in sorted(set(operation_ids) - set(handlers)):
+        logger.warning(
+            "the spec's operation %s is not served by the mock: it answers 501", operation_id
+        )
+        handlers[operation_id] = not_served(operation_id)
+    return handlers
+
+
+def not_served(operation_id: str) -> Handler:
+    async def handler(**arguments: Any) -> Response:
+        raise ApiError(501, f"The mock does not serve {operation_id} yet")
+
+    return handler
+
+
+def _served(state: MockState) -> dict[str, Handler]:
     store = state.store
     authorize = state.auth.authorize
 
