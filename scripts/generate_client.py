@@ -17,6 +17,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):  # run as `python scripts/generate_client.py`
+    sys.path.insert(0, str(ROOT))
+
+from scripts import client_facade  # noqa: E402
+
 SPEC = ROOT / "openapi" / "northflank.yaml"
 CONFIG = ROOT / "openapi" / "client-config.yaml"
 TEMPLATES = ROOT / "scripts" / "client_templates"
@@ -57,9 +62,18 @@ def render(spec: Path, project_dir: Path) -> None:
         raise GenerationError(f"openapi-python-client reported problems:\n{output}")
     for module in sorted(EXTENSIONS.glob("*.py")):
         shutil.copyfile(module, project_dir / PACKAGE / module.name)
+    render_facade(spec, project_dir)
     ruff = str(BIN / "ruff")
     _run([ruff, "check", "--fix", "--quiet", "--no-cache", "."], cwd=project_dir)
     _run([ruff, "format", "--quiet", "--no-cache", "."], cwd=project_dir)
+
+
+def render_facade(spec: Path, project_dir: Path) -> None:
+    """Add the facade module (Northflank, AsyncNorthflank; see scripts/client_facade.py)."""
+    try:
+        client_facade.render(spec, CONFIG, TEMPLATES, project_dir / PACKAGE)
+    except client_facade.FacadeError as exc:
+        raise GenerationError(f"cannot build the facade: {exc}") from exc
 
 
 def generate(spec: Path = SPEC, output: Path = OUTPUT) -> None:
