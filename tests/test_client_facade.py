@@ -19,6 +19,7 @@ from northflank_release_client import (
 )
 from northflank_release_client.api.pipelines import get_release_flow_run
 from northflank_release_client.models import (
+    Arguments,
     BuildNode,
     ReleaseFlowRun,
     ReleaseFlowRunStatus,
@@ -56,7 +57,8 @@ def test_run_wait_list_and_page(quick: MockProcess) -> None:
         )
         staging = list(nf.pipelines.iter_release_flow_runs(P, PL, "staging", per_page=7))
         builds = list(nf.jobs.iter_job_builds(P, "demo-job", per_page=40))
-    assert created.status == ReleaseFlowRunStatus.PENDING and created.arguments["A"] == "1"
+    assert created.status == ReleaseFlowRunStatus.PENDING
+    assert isinstance(created.arguments, Arguments) and created.arguments["A"] == "1"
     assert final.id == created.id and final.concluded and final.status == "success"
     runs = successes.data.runs
     assert runs and all(isinstance(run, ReleaseFlowRun) and run.status == "success" for run in runs)
