@@ -1,4 +1,5 @@
-"""The resource-style facade of the generated client: `northflank_release_client/facade.py`.
+"""The resource-style facade of the generated client (`northflank_release_client/facade.py`), and
+the package README that describes it.
 
 openapi-python-client renders one module per operation, but nothing that spans them. This module
 reads the spec with openapi-python-client's own parser (the pinned version, so the output is as
@@ -35,6 +36,7 @@ from ruamel.yaml import YAML
 TEAM_VARIANT = "x-team-scoped-variant-of"
 TEMPLATE = "facade.py.jinja"
 MODULE = "facade.py"
+README_TEMPLATE = "package_readme.md.jinja"
 # Keywords every facade method has (or may have): a parameter of the same name would shadow them.
 RESERVED = frozenset({"self", "timeout", "team_id", "client", "body"})
 DEFAULT_BASE_URL = "https://api.northflank.com"
@@ -148,12 +150,16 @@ def plan(raw: dict[str, Any], config: Config, data: GeneratorData) -> Plan:
     return Plan(resources=resources, imports=sorted(imports), base_url=base_url)
 
 
-def render(spec: Path, config_path: Path, templates: Path, package_dir: Path) -> None:
-    """Write `package_dir/facade.py` for `spec`."""
+def render(spec: Path, config_path: Path, templates: Path, project_dir: Path) -> None:
+    """Write the facade module for `spec` into the project's package, and the project's README
+    (which describes the facade) over openapi-python-client's generic one."""
     raw, config, data = load(spec, config_path)
     project = Project(openapi=data, config=config, custom_template_path=templates)
-    template = project.env.get_template(TEMPLATE)
-    (package_dir / MODULE).write_text(template.render(plan=plan(raw, config, data)), "utf-8")
+    facade = plan(raw, config, data)
+    module = project.env.get_template(TEMPLATE).render(plan=facade)
+    (project_dir / project.package_name / MODULE).write_text(module, "utf-8")
+    readme = project.env.get_template(README_TEMPLATE).render(plan=facade)
+    (project_dir / "README.md").write_text(readme, "utf-8")
 
 
 def _raw_operations(raw: dict[str, Any], config: Config) -> RawOperations:

@@ -69,9 +69,10 @@ def render(spec: Path, project_dir: Path) -> None:
 
 
 def render_facade(spec: Path, project_dir: Path) -> None:
-    """Add the facade module (Northflank, AsyncNorthflank; see scripts/client_facade.py)."""
+    """Add the facade module (Northflank, AsyncNorthflank) and the package README that describes
+    it (see scripts/client_facade.py)."""
     try:
-        client_facade.render(spec, CONFIG, TEMPLATES, project_dir / PACKAGE)
+        client_facade.render(spec, CONFIG, TEMPLATES, project_dir)
     except client_facade.FacadeError as exc:
         raise GenerationError(f"cannot build the facade: {exc}") from exc
 

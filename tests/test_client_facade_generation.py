@@ -137,6 +137,8 @@ def test_team_scoped_variants_are_a_keyword_of_their_twins(regenerated: Path) ->
         assert "team_id" not in keywords(
             now[resource].get("get_job_build", now[resource]["__init__"])
         )
+    assert "## Team-scoped routes" in (regenerated / "README.md").read_text()
+    assert "## Team-scoped routes" not in (OUTPUT / "README.md").read_text()
     api = regenerated / PACKAGE / "api"
     assert (api / "pipelines" / "get_team_release_flow_run.py").is_file()
     assert (api / "jobs" / "list_team_job_builds.py").is_file()
