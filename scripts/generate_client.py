@@ -2,7 +2,8 @@
 
 openapi-python-client (pinned) renders the spec with the template overrides in
 scripts/client_templates/; the convenience modules in scripts/client_extensions/ are copied into
-the package; the pinned ruff formats the result; then the old output is replaced whole, so no
+the package; the facade and the package README are rendered (scripts/client_facade.py); the
+pinned ruff formats the result; then the old output is replaced whole, so no
 module of a removed operation survives. Any generator warning fails the run.
 """
 
