@@ -22,6 +22,10 @@ logger = logging.getLogger("northflank_release_client")
 
 HIDDEN_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
+SHORTEST_ATTEMPT = 0.05
+"""Seconds: with less time than this left before a call's deadline, no attempt is started (it
+could not get an answer in time, and a socket timeout may fire a hair before the deadline)."""
+
 
 def enable_debug_logging() -> None:
     """Log every request attempt (method, URL, headers with the token hidden) and its outcome at
@@ -100,7 +104,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             timeouts = options.timeout.as_dict()
         if options.deadline is not None:
             left = options.deadline - now
-            if left <= 0:
+            if left < SHORTEST_ATTEMPT:
                 late = "the call's deadline passed before this attempt"
                 raise _Final(httpx.ConnectTimeout(late, request=request))
             timeouts = {phase: left if t is None else min(t, left) for phase, t in timeouts.items()}
@@ -136,7 +140,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 type(error).__name__, error,
             )  # fmt: skip
         deadline = current_options().deadline
-        return deadline is not None and time.monotonic() >= deadline
+        return deadline is not None and deadline - time.monotonic() < SHORTEST_ATTEMPT
 
     def _retry_is_refused(self, request: httpx.Request, response: httpx.Response) -> bool:
         retry = self._retry

@@ -16,6 +16,7 @@ from .client import AuthenticatedClient, Client
 from .errors import APIConnectionError, RunWaitTimeout, unwrap
 from .models.release_flow_run_details import ReleaseFlowRunDetails
 from .models.release_flow_run_response import ReleaseFlowRunResponse
+from .transport import SHORTEST_ATTEMPT
 
 AnyClient = AuthenticatedClient | Client
 
@@ -65,7 +66,8 @@ class _Schedule:
 
     def failed(self, error: APIConnectionError) -> Exception:
         """A poll got no answer: the wait's time running out explains it, or the error does."""
-        return self.timed_out() if time.monotonic() >= self.real_deadline else error
+        out_of_time = self.real_deadline - time.monotonic() < SHORTEST_ATTEMPT
+        return self.timed_out() if out_of_time else error
 
     def next_pause(self, run: Concludes) -> float:
         """Seconds to sleep before the next poll; RunWaitTimeout when the time is up."""
