@@ -2,7 +2,8 @@
 
 openapi-python-client (pinned) renders the spec with the template overrides in
 scripts/client_templates/; the convenience modules in scripts/client_extensions/ are copied into
-the package; the pinned ruff formats the result; then the old output is replaced whole, so no
+the package; the facade and the package README are rendered (scripts/client_facade.py); the
+pinned ruff formats the result; then the old output is replaced whole, so no
 module of a removed operation survives. Any generator warning fails the run.
 """
 
@@ -17,6 +18,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):  # run as `python scripts/generate_client.py`
+    sys.path.insert(0, str(ROOT))
+
+from scripts import client_facade  # noqa: E402
+
 SPEC = ROOT / "openapi" / "northflank.yaml"
 CONFIG = ROOT / "openapi" / "client-config.yaml"
 TEMPLATES = ROOT / "scripts" / "client_templates"
@@ -57,9 +63,19 @@ def render(spec: Path, project_dir: Path) -> None:
         raise GenerationError(f"openapi-python-client reported problems:\n{output}")
     for module in sorted(EXTENSIONS.glob("*.py")):
         shutil.copyfile(module, project_dir / PACKAGE / module.name)
+    render_facade(spec, project_dir)
     ruff = str(BIN / "ruff")
     _run([ruff, "check", "--fix", "--quiet", "--no-cache", "."], cwd=project_dir)
     _run([ruff, "format", "--quiet", "--no-cache", "."], cwd=project_dir)
+
+
+def render_facade(spec: Path, project_dir: Path) -> None:
+    """Add the facade module (Northflank, AsyncNorthflank) and the package README that describes
+    it (see scripts/client_facade.py)."""
+    try:
+        client_facade.render(spec, CONFIG, TEMPLATES, project_dir)
+    except client_facade.FacadeError as exc:
+        raise GenerationError(f"cannot build the facade: {exc}") from exc
 
 
 def generate(spec: Path = SPEC, output: Path = OUTPUT) -> None:

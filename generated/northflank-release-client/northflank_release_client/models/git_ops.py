@@ -5,14 +5,20 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.git_ops_vcs_service import GitOpsVcsService
 from ..types import UNSET, Unset
 
+
+def _to_vcs_service(value: GitOpsVcsService | str) -> GitOpsVcsService:
+    return GitOpsVcsService(value)
+
+
 T = TypeVar("T", bound="GitOps")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class GitOps:
     """Where the template is kept in Git, when it is synced with a repository. The reference
     pages list `filePath` as required, yet their own example response omits it: it is
@@ -33,7 +39,7 @@ class GitOps:
                 should be in JSON format.
     """
 
-    vcs_service: GitOpsVcsService
+    vcs_service: GitOpsVcsService = _attrs_field(converter=_to_vcs_service)
     repo_url: str
     branch: str
     self_hosted_vcs_id: str | Unset = UNSET
@@ -80,7 +86,7 @@ class GitOps:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        vcs_service = GitOpsVcsService(d.pop("vcsService"))
+        vcs_service = GitOpsVcsService.from_value(d.pop("vcsService"))
 
         repo_url = d.pop("repoUrl")
 
@@ -94,15 +100,14 @@ class GitOps:
 
         file_path = d.pop("filePath", UNSET)
 
-        git_ops = cls(
-            vcs_service=vcs_service,
-            repo_url=repo_url,
-            branch=branch,
-            self_hosted_vcs_id=self_hosted_vcs_id,
-            account_login=account_login,
-            vcs_link_id=vcs_link_id,
-            file_path=file_path,
-        )
+        git_ops = cls.__new__(cls)
+        git_ops.vcs_service = vcs_service
+        git_ops.repo_url = repo_url
+        git_ops.branch = branch
+        git_ops.self_hosted_vcs_id = self_hosted_vcs_id
+        git_ops.account_login = account_login
+        git_ops.vcs_link_id = vcs_link_id
+        git_ops.file_path = file_path
 
         git_ops.additional_properties = d
         return git_ops

@@ -2,22 +2,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.build_status import BuildStatus
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.job_build_registry import JobBuildRegistry
+
+def _to_status(value: BuildStatus | str | Unset) -> BuildStatus | Unset:
+    if isinstance(value, Unset):
+        return value
+    return BuildStatus(value)
 
 
 T = TypeVar("T", bound="JobBuild")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class JobBuild:
     """A build of a job.
 
@@ -43,7 +47,7 @@ class JobBuild:
     id: str
     branch: str | Unset = UNSET
     pull_request_id: float | None | Unset = UNSET
-    status: BuildStatus | Unset = UNSET
+    status: BuildStatus | Unset = _attrs_field(default=UNSET, converter=_to_status)
     sha: str | Unset = UNSET
     concluded: bool | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -122,8 +126,6 @@ class JobBuild:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_build_registry import JobBuildRegistry  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -143,7 +145,7 @@ class JobBuild:
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = BuildStatus(_status)
+            status = BuildStatus.from_value(_status)
 
         sha = d.pop("sha", UNSET)
 
@@ -176,19 +178,18 @@ class JobBuild:
         else:
             registry = JobBuildRegistry.from_dict(_registry)
 
-        job_build = cls(
-            id=id,
-            branch=branch,
-            pull_request_id=pull_request_id,
-            status=status,
-            sha=sha,
-            concluded=concluded,
-            created_at=created_at,
-            success=success,
-            message=message,
-            build_concluded_at=build_concluded_at,
-            registry=registry,
-        )
+        job_build = cls.__new__(cls)
+        job_build.id = id
+        job_build.branch = branch
+        job_build.pull_request_id = pull_request_id
+        job_build.status = status
+        job_build.sha = sha
+        job_build.concluded = concluded
+        job_build.created_at = created_at
+        job_build.success = success
+        job_build.message = message
+        job_build.build_concluded_at = build_concluded_at
+        job_build.registry = registry
 
         job_build.additional_properties = d
         return job_build
@@ -208,3 +209,6 @@ class JobBuild:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.job_build_registry import JobBuildRegistry

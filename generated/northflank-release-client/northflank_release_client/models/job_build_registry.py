@@ -38,9 +38,8 @@ class JobBuildRegistry:
         d = dict(src_dict)
         uri = d.pop("uri", UNSET)
 
-        job_build_registry = cls(
-            uri=uri,
-        )
+        job_build_registry = cls.__new__(cls)
+        job_build_registry.uri = uri
 
         job_build_registry.additional_properties = d
         return job_build_registry

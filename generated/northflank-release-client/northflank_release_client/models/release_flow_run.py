@@ -6,14 +6,20 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.release_flow_run_status import ReleaseFlowRunStatus
 from ..types import UNSET, Unset
 
+
+def _to_status(value: ReleaseFlowRunStatus | str) -> ReleaseFlowRunStatus:
+    return ReleaseFlowRunStatus(value)
+
+
 T = TypeVar("T", bound="ReleaseFlowRun")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ReleaseFlowRun:
     """A release flow run
 
@@ -36,7 +42,7 @@ class ReleaseFlowRun:
     """
 
     id: str
-    status: ReleaseFlowRunStatus
+    status: ReleaseFlowRunStatus = _attrs_field(converter=_to_status)
     concluded: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -96,7 +102,7 @@ class ReleaseFlowRun:
         d = dict(src_dict)
         id = d.pop("id")
 
-        status = ReleaseFlowRunStatus(d.pop("status"))
+        status = ReleaseFlowRunStatus.from_value(d.pop("status"))
 
         concluded = d.pop("concluded")
 
@@ -122,17 +128,16 @@ class ReleaseFlowRun:
         else:
             concluded_at = datetime.datetime.fromisoformat(_concluded_at)
 
-        release_flow_run = cls(
-            id=id,
-            status=status,
-            concluded=concluded,
-            created_at=created_at,
-            updated_at=updated_at,
-            name=name,
-            description=description,
-            started_at=started_at,
-            concluded_at=concluded_at,
-        )
+        release_flow_run = cls.__new__(cls)
+        release_flow_run.id = id
+        release_flow_run.status = status
+        release_flow_run.concluded = concluded
+        release_flow_run.created_at = created_at
+        release_flow_run.updated_at = updated_at
+        release_flow_run.name = name
+        release_flow_run.description = description
+        release_flow_run.started_at = started_at
+        release_flow_run.concluded_at = concluded_at
 
         release_flow_run.additional_properties = d
         return release_flow_run
