@@ -119,9 +119,8 @@ def sync_detailed(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -166,9 +165,8 @@ def sync(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -208,9 +206,8 @@ async def asyncio_detailed(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -253,9 +250,8 @@ async def asyncio(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
