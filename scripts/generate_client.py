@@ -98,7 +98,10 @@ def declare_unknown_node_kind(spec: dict[str, Any]) -> None:
     parts = spec["components"]["schemas"]["UnknownNode"]["allOf"]
     constraint = next(part for part in parts if "kind" in part.get("required", []))
     constraint["properties"] = {
-        "kind": {"type": "string", "description": "The kind of node, one this document does not list."}
+        "kind": {
+            "type": "string",
+            "description": "The kind of node, one this document does not list.",
+        }
     }
 
 
