@@ -33,7 +33,7 @@ FORMAT_CHECKER = make_format_checker()
 
 def is_date_time(instance: object) -> bool:
     """The standard `date-time` check (strict RFC 3339), for validators outside jsonschema."""
-    return FORMAT_CHECKER.conforms(instance, "date-time")
+    return bool(FORMAT_CHECKER.conforms(instance, "date-time"))
 
 
 def with_rfc3339_separator(value: object) -> object:

@@ -147,7 +147,8 @@ def _error_example_problems(
                 and permission
                 and permission[1] not in error.get("message", "")
             ):
-                yield f"{where} 403: an example does not name the permission {permission[1]!r}"
+                needed = permission[1] if permission else ""
+                yield f"{where} 403: an example does not name the permission {needed!r}"
 
 
 def lint(spec: dict[str, Any]) -> list[str]:
