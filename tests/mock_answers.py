@@ -19,6 +19,7 @@ REFERENCE_RUN = "110ddb52-bdcd-482d-8ac2-05ba580afe2f"
 MOCK_ARGS = ("--strict", "--manual-clock", "--seed", "7")
 
 Answers = dict[str, tuple[str, Any]]  # name -> (response schema name, body)
+NEW_NODE_KIND = "running run details, node kind not listed"
 
 
 def collect(mock: MockProcess) -> Answers:
@@ -76,11 +77,13 @@ def with_values_not_listed(answers: Answers) -> Answers:
     run["gitops"]["vcsService"] = "forgejo"
     for node in _nodes(run["spec"]):
         node.setdefault("response", {})["status"] = "beaming"
-    run["spec"].setdefault("spec", {}).setdefault("steps", []).append(
+    with_new_kind = copy.deepcopy(answers["running run details"][1])
+    with_new_kind["data"]["spec"].setdefault("spec", {}).setdefault("steps", []).append(
         {"kind": "Teleport", "ref": "teleport-app", "spec": {"to": "mars"}, "response": {}}
     )
     return {
         "list runs, status not listed": ("ReleaseFlowRunListResponse", runs),
         "list builds, status not listed": ("JobBuildListResponse", builds),
         "run details, values not listed": ("ReleaseFlowRunResponse", details),
+        NEW_NODE_KIND: ("ReleaseFlowRunResponse", with_new_kind),
     }
