@@ -20,23 +20,21 @@ T = TypeVar("T", bound="GitOps")
 
 @_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class GitOps:
-    """Where the template is kept in Git, when it is synced with a repository. The reference
-    pages list `filePath` as required, yet their own example response omits it: it is
-    optional here so that a client accepts the responses the API actually sends.
+    """Where the template is kept in Git, when it is synced with a repository.
 
-        Attributes:
-            vcs_service (GitOpsVcsService): The VCS provider to use.
-            repo_url (str): URL of the Git repo to sync the template with.
-            branch (str): The name of the branch to use.
-            self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.
-            account_login (str | Unset): By default, if you have multiple version control accounts of the same provider
-                linked,
-                Northflank will pick a linked account that has access to the repository. If
-                `accountLogin` is provided, Northflank will instead use your linked account with that
-                login name.
-            vcs_link_id (str | Unset): Legacy key. Please used accountLogin instead.
-            file_path (str | Unset): The file path to the template in the repository. If using an existing template, it
-                should be in JSON format.
+    Attributes:
+        vcs_service (GitOpsVcsService): The VCS provider to use. One of the known providers, or one added since.
+        repo_url (str): URL of the Git repo to sync the template with.
+        branch (str): The name of the branch to use.
+        self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.
+        account_login (str | Unset): By default, if you have multiple version control accounts of the same provider
+            linked,
+            Northflank will pick a linked account that has access to the repository. If
+            `accountLogin` is provided, Northflank will instead use your linked account with that
+            login name.
+        vcs_link_id (str | Unset): Legacy key. Please use accountLogin instead.
+        file_path (str | Unset): The file path to the template in the repository. If using an existing template, it
+            should be in JSON format.
     """
 
     vcs_service: GitOpsVcsService = _attrs_field(converter=_to_vcs_service)

@@ -30,18 +30,16 @@ class JobBuild:
         branch (str | Unset): Name of the branch the built commit belongs to.
         pull_request_id (float | None | Unset): ID of the pull request the commit belongs to. `null` when the commit was
             not built from a pull request.
-        status (BuildStatus | Unset): The status of the build. `UNSCHEDULABLE` and `IN_PROGRESS` are not on the
-            reference page;
-            Northflank's newest clients list them. More may be added: clients must accept values they
-            do not know.
+        status (BuildStatus | Unset): The statuses of a build this document knows. Northflank may add more: a build's
+            `status`
+            may be any other string too.
         sha (str | Unset): The sha of the built commit.
         concluded (bool | Unset): Whether the build has finished.
-        created_at (datetime.datetime | Unset): Timestamp of the build initiation.
+        created_at (datetime.datetime | Unset): Timestamp of the build initiation (RFC 3339).
         success (bool | Unset): Whether the build was successful.
         message (None | str | Unset): Description of the build status. May be `null`.
         build_concluded_at (float | Unset): Timestamp of the build concluding, in epoch seconds.
-        registry (JobBuildRegistry | Unset): Where the built image is stored. Not on the reference page; newer payloads
-            carry it.
+        registry (JobBuildRegistry | Unset): Where the built image is stored.
     """
 
     id: str

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="JobBuildRegistry")
 
 @_attrs_define
 class JobBuildRegistry:
-    """Where the built image is stored. Not on the reference page; newer payloads carry it.
+    """Where the built image is stored.
 
     Attributes:
         uri (str | Unset): The URI of the built image.

@@ -25,8 +25,9 @@ class NodeResponse:
     """The execution of the node in this run.
 
     Attributes:
-        status (NodeStatus | Unset): The execution status of a node. More may be added; clients must accept values they
-            do not know.
+        status (NodeStatus | Unset): The execution statuses of a node this document knows. Northflank may add more: a
+            node's
+            `response.status` may be any other string too.
         error (NodeResponseError | Unset): Why the node failed.
         retries (NodeResponseRetries | Unset): The node's attempts so far.
         start_time (float | Unset): When the node started, in epoch seconds.

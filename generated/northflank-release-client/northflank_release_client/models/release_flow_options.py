@@ -28,9 +28,8 @@ class ReleaseFlowOptions:
 
     Attributes:
         concurrency_policy (ReleaseFlowOptionsConcurrencyPolicy | Unset): Defines the concurrency behaviour of the
-            template with respect to parallel runs.
-            `latest` and `replace` are not on the reference pages; newer Northflank docs list
-            them.
+            template with respect to parallel runs. One
+            of the known policies, or one added since.
         paused (bool | Unset): If `true`, the template will not run when triggered by git.
     """
 

@@ -52,29 +52,23 @@ class ReleaseFlowRunDetails:
                 value, so that a client can tell them apart without `discriminator` support. A node of a
                 kind this document does not list yet matches `UnknownNode`.
             id (str): ID of the release flow run
-            status (ReleaseFlowRunStatus): Status of the template run. The reference pages list fewer values (pending,
-                running,
-                success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-                live API and Northflank's newest clients. More may be added: clients must accept values
-                they do not know.
+            status (ReleaseFlowRunStatus): The statuses of a release flow run this document knows. Northflank may add more:
+                a run's
+                `status` may be any other string too.
             concluded (bool): Whether the run has concluded (aborted, success, failed)
-            created_at (datetime.datetime): Timestamp the run was created at. ISO 8601, `T` or space separated.
-            updated_at (datetime.datetime): Timestamp the run was last updated at. ISO 8601, `T` or space separated.
+            created_at (datetime.datetime): Timestamp the run was created at (RFC 3339).
+            updated_at (datetime.datetime): Timestamp the run was last updated at (RFC 3339).
             arguments (Arguments | Unset): A set of arguments that can be referenced in a template using
                 '${args.argumentName}'.
             triggers (list[ReleaseFlowTrigger] | Unset): Git triggers that start the template.
             options (ReleaseFlowOptions | Unset): Options regarding how the template is run.
-            gitops (GitOps | Unset): Where the template is kept in Git, when it is synced with a repository. The reference
-                pages list `filePath` as required, yet their own example response omits it: it is
-                optional here so that a client accepts the responses the API actually sends.
+            gitops (GitOps | Unset): Where the template is kept in Git, when it is synced with a repository.
             schema (str | Unset): The JSON schema the template follows.
             refs (ReleaseFlowTemplateRefs | Unset): The outputs of the template's nodes and triggers, keyed by their `ref`.
             name (str | Unset): Optional name for the release flow run
             description (str | Unset): Optional description for the release flow run
-            started_at (datetime.datetime | Unset): Timestamp the run started at. ISO 8601; the API may separate date and
-                time with a
-                space (`2021-01-01 12:01:00.000Z`) instead of `T`.
-            concluded_at (datetime.datetime | Unset): Timestamp the run concluded at. ISO 8601, `T` or space separated.
+            started_at (datetime.datetime | Unset): Timestamp the run started at (RFC 3339).
+            concluded_at (datetime.datetime | Unset): Timestamp the run concluded at (RFC 3339).
     """
 
     api_version: ReleaseFlowTemplateApiVersion = _attrs_field(converter=_to_api_version)

@@ -48,9 +48,7 @@ class ReleaseFlowTemplate:
             '${args.argumentName}'.
         triggers (list[ReleaseFlowTrigger] | Unset): Git triggers that start the template.
         options (ReleaseFlowOptions | Unset): Options regarding how the template is run.
-        gitops (GitOps | Unset): Where the template is kept in Git, when it is synced with a repository. The reference
-            pages list `filePath` as required, yet their own example response omits it: it is
-            optional here so that a client accepts the responses the API actually sends.
+        gitops (GitOps | Unset): Where the template is kept in Git, when it is synced with a repository.
         schema (str | Unset): The JSON schema the template follows.
         refs (ReleaseFlowTemplateRefs | Unset): The outputs of the template's nodes and triggers, keyed by their `ref`.
     """

@@ -23,9 +23,8 @@ class ReleaseFlowTrigger:
     """A Git trigger of the template.
 
     Attributes:
-        vcs_service (ReleaseFlowTriggerVcsService): The VCS provider to use. `origin` is not on the reference pages;
-            newer Northflank
-            docs list it.
+        vcs_service (ReleaseFlowTriggerVcsService): The VCS provider to use. One of the known providers, or one added
+            since.
         repo_url (str): URL of the Git repo that will trigger the template.
         ref (str | Unset): A reference that can be used to access the output of this trigger in the template.
         self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.

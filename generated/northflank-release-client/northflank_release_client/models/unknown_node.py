@@ -21,8 +21,9 @@ T = TypeVar("T", bound="UnknownNode")
 
 @_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class UnknownNode:
-    """A node of a kind this document does not list yet. Its `kind` and fields stay readable so
-    that a client built today keeps working when Northflank adds a node kind.
+    """A node of a kind this document does not list yet: the fields every node has, a
+    kind-specific `spec`, and a required `kind`, a string that no other node schema names. A
+    client built today keeps working when Northflank adds a node kind.
 
         Attributes:
             kind (str): The kind of node, one this document does not list.

@@ -141,11 +141,9 @@ def sync_detailed(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:
@@ -204,11 +202,9 @@ def sync(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:
@@ -257,11 +253,9 @@ async def asyncio_detailed(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:
@@ -318,11 +312,9 @@ async def asyncio(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:

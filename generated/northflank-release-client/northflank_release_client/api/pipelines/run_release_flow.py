@@ -130,9 +130,8 @@ def sync_detailed(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -182,9 +181,8 @@ def sync(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -224,9 +222,8 @@ async def asyncio_detailed(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -274,9 +271,8 @@ async def asyncio(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
