@@ -141,7 +141,7 @@ def render(spec: Path, project_dir: Path) -> None:
         raise GenerationError(f"openapi-python-client reported problems:\n{output}")
     for module in sorted(EXTENSIONS.glob("*.py")):
         shutil.copyfile(module, project_dir / PACKAGE / module.name)
-    render_facade(spec, project_dir)
+    render_facade(adapted, project_dir)  # the same document the generator read
     ruff = str(BIN / "ruff")
     _run([ruff, "check", "--fix", "--quiet", "--no-cache", "."], cwd=project_dir)
     _run([ruff, "format", "--quiet", "--no-cache", "."], cwd=project_dir)

@@ -281,10 +281,9 @@ class Pipelines:
             page: The page number to access (1-based).
             cursor: The cursor returned from the previous page of results, used to request the next
                 page. Opaque and URL-safe: pass it back exactly as received.
-            status: Only return runs with this status. Not on the reference page; accepted by the live
-                API and Northflank's official clients.
-            concluded: Only return runs that have (`true`) or have not (`false`) concluded. Not on the
-                reference page; accepted by the live API and Northflank's official clients.
+            status: Only return runs with this status. Only the statuses listed here are accepted: a
+                value this document does not list is refused with 400.
+            concluded: Only return runs that have (`true`) or have not (`false`) concluded.
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -322,10 +321,9 @@ class Pipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             per_page: The number of results to display per request. Maximum of 100 results per page.
-            status: Only return runs with this status. Not on the reference page; accepted by the live
-                API and Northflank's official clients.
-            concluded: Only return runs that have (`true`) or have not (`false`) concluded. Not on the
-                reference page; accepted by the live API and Northflank's official clients.
+            status: Only return runs with this status. Only the statuses listed here are accepted: a
+                value this document does not list is refused with 400.
+            concluded: Only return runs that have (`true`) or have not (`false`) concluded.
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -367,9 +365,8 @@ class Pipelines:
 
         Required permission: Project > Pipelines > General > Update.
 
-        The reference page shows `200 OK` with no body. The live API's callers need the created
-        run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-        This call is not idempotent: a client must never retry it automatically.
+        Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+        not idempotent: a client must never retry it automatically.
 
         Args:
             project_id: ID of the project
@@ -562,10 +559,9 @@ class AsyncPipelines:
             page: The page number to access (1-based).
             cursor: The cursor returned from the previous page of results, used to request the next
                 page. Opaque and URL-safe: pass it back exactly as received.
-            status: Only return runs with this status. Not on the reference page; accepted by the live
-                API and Northflank's official clients.
-            concluded: Only return runs that have (`true`) or have not (`false`) concluded. Not on the
-                reference page; accepted by the live API and Northflank's official clients.
+            status: Only return runs with this status. Only the statuses listed here are accepted: a
+                value this document does not list is refused with 400.
+            concluded: Only return runs that have (`true`) or have not (`false`) concluded.
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -603,10 +599,9 @@ class AsyncPipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             per_page: The number of results to display per request. Maximum of 100 results per page.
-            status: Only return runs with this status. Not on the reference page; accepted by the live
-                API and Northflank's official clients.
-            concluded: Only return runs that have (`true`) or have not (`false`) concluded. Not on the
-                reference page; accepted by the live API and Northflank's official clients.
+            status: Only return runs with this status. Only the statuses listed here are accepted: a
+                value this document does not list is refused with 400.
+            concluded: Only return runs that have (`true`) or have not (`false`) concluded.
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -648,9 +643,8 @@ class AsyncPipelines:
 
         Required permission: Project > Pipelines > General > Update.
 
-        The reference page shows `200 OK` with no body. The live API's callers need the created
-        run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-        This call is not idempotent: a client must never retry it automatically.
+        Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+        not idempotent: a client must never retry it automatically.
 
         Args:
             project_id: ID of the project
