@@ -47,8 +47,8 @@ def resolve(node: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[st
 def schema_validator(ref: str, spec: dict[str, Any] | None = None) -> Validator:
     """A validator for the schema at `ref` (a JSON pointer into the spec, `#/components/...`).
 
-    Refs inside the schema resolve against the whole spec; formats are checked with
-    Northflank's timestamp forms accepted (see formats.py).
+    Refs inside the schema resolve against the whole spec; formats are checked with JSON
+    Schema's standard checks (see formats.py).
     """
     # Imported here: it takes a fifth of a second, and serving never needs it (fixtures.py
     # only asks for it when the fast check refuses a file).

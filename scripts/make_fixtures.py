@@ -35,7 +35,8 @@ STAGES: dict[str, tuple[int, str]] = {
 }
 BUILD_COUNT = 149
 
-# The reference page's example run, exactly as "Get release flow run details" shows it.
+# The reference page's example run, as "Get release flow run details" shows it, with RFC 3339
+# timestamps (the page separates date and time with a space).
 EXAMPLE_RUN: dict[str, Any] = {
     "apiVersion": "v1.2",
     "triggers": [
@@ -68,11 +69,11 @@ EXAMPLE_RUN: dict[str, Any] = {
     "name": "Example run",
     "description": "This is an example description",
     "status": "success",
-    "startedAt": "2021-01-01 12:01:00.000Z",
+    "startedAt": "2021-01-01T12:01:00.000Z",
     "concluded": True,
-    "concludedAt": "2021-01-01 12:10:00.000Z",
-    "createdAt": "2021-01-01 12:00:00.000Z",
-    "updatedAt": "2021-01-01 12:00:00.000Z",
+    "concludedAt": "2021-01-01T12:10:00.000Z",
+    "createdAt": "2021-01-01T12:00:00.000Z",
+    "updatedAt": "2021-01-01T12:00:00.000Z",
 }
 
 # The reference page's example build, exactly as "List job builds" shows it.

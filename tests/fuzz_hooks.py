@@ -1,10 +1,8 @@
 """Schemathesis hooks for tests/test_fuzz.py (loaded through SCHEMATHESIS_HOOKS).
 
-Schemathesis's own schema check uses strict RFC 3339 date-times and rejects the space-separated
-timestamps of Northflank's reference pages, which the API really sends. Its structural check runs
-with format checks off (tests/schemathesis.toml); this check validates every documented response
-again, with every format checked and that one form of date-time accepted, as everywhere else in
-the project (mock_server/formats.py).
+Schemathesis's structural check runs with format checks off (tests/schemathesis.toml); this check
+validates every documented response again with the mock's own validator, every format checked
+(strict RFC 3339 date-times, as everywhere else in the project: mock_server/formats.py).
 """
 
 from __future__ import annotations

@@ -36,3 +36,14 @@ def schema_at(path: str, spec: dict[str, Any] | None = None) -> tuple[dict[str, 
         if items:
             node = resolve(node["items"], document)
     return node, required
+
+
+def known_part(schema: dict[str, Any], spec: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The enum of known values of a growing enum (`anyOf: [<enum>, {type: string}]`); any other
+    schema as it is."""
+    parts = schema.get("anyOf")
+    if isinstance(parts, list) and len(parts) == 2 and parts[1].get("type") == "string":
+        known = resolve(parts[0], spec)
+        if "enum" in known:
+            return known
+    return schema

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import yaml
 
 from scripts.generate_client import OUTPUT, PACKAGE, SPEC, drift, generate
 from tests.mockproc import MockProcess
+from tests.test_client_readme import main_readme_client_blocks, package_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "examples" / "release_app.py"
@@ -126,6 +128,40 @@ def test_example_app_type_checks_against_the_installed_package(clean_venv: Path)
     result = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--no-incremental", "--python-executable", str(clean_venv), str(EXAMPLE)],
         capture_output=True, text=True, check=False, cwd="/",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+
+
+def readme_examples(home: Path, *, in_process: bool) -> list[str]:
+    """The READMEs' examples as files: those that serve the mock in-process, or all the others."""
+    paths = []
+    for number, block in enumerate([*package_blocks(), *main_readme_client_blocks()]):
+        if ("mock_server" in block) == in_process:
+            path = home / f"readme_example_{number}.py"
+            path.write_text(block)
+            paths.append(str(path))
+    return paths
+
+
+def test_readme_examples_type_check_against_the_installed_package(
+    clean_venv: Path, tmp_path: Path
+) -> None:
+    examples = readme_examples(tmp_path, in_process=False)
+    assert len(examples) == 7
+    result = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--no-incremental", "--python-executable", str(clean_venv), *examples],
+        capture_output=True, text=True, check=False, cwd="/",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_in_process_readme_example_type_checks(tmp_path: Path) -> None:
+    (example,) = readme_examples(tmp_path, in_process=True)
+    # mock_server is this repository's; its own dependencies are checked by `make lint`.
+    result = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--no-incremental", "--follow-imports=silent", example],
+        capture_output=True, text=True, check=False, cwd="/",
+        env={**os.environ, "MYPYPATH": f"{ROOT}{os.pathsep}{OUTPUT}"},
     )  # fmt: skip
     assert result.returncode == 0, result.stdout
 

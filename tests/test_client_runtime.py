@@ -111,6 +111,26 @@ def test_unknown_enum_values_node_kinds_and_fields_parse() -> None:
     }
 
 
+def test_nodes_are_told_apart_by_kind() -> None:
+    import inspect
+
+    from northflank_release_client.models import WorkflowSpec
+
+    # One lookup per node, not one attempt (and one exception) per node type.
+    assert "except (TypeError" not in inspect.getsource(WorkflowSpec.from_dict)
+    steps = WorkflowSpec.from_dict(
+        {"steps": [{"kind": "Approval"}, {"kind": "Teleport"}, {"kind": "Workflow", "spec": {}}]}
+    ).steps
+    assert [type(step).__name__ for step in steps] == [
+        "ApprovalNode",
+        "UnknownNode",
+        "WorkflowNode",
+    ]
+    # A node of a known kind that does not parse is an error, not an UnknownNode.
+    with pytest.raises(TypeError):
+        WorkflowSpec.from_dict({"steps": [{"kind": "Workflow", "spec": {"steps": 3}}]})
+
+
 def test_unknown_build_status_parses() -> None:
     page = JobBuildListResponse.from_dict(
         {

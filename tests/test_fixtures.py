@@ -95,7 +95,8 @@ def edit(path: Path, change: Any) -> None:
     ("file", "change", "field"),
     [
         (STAGE_DIR / "staging/runs.json", lambda d: d[3].pop("status"), "[3].status"),
-        (STAGE_DIR / "staging/runs.json", lambda d: d[0].update(status="exploded"), "[0].status"),
+        # A status the spec does not list is a string like any other; a number is not.
+        (STAGE_DIR / "staging/runs.json", lambda d: d[0].update(status=5), "[0].status"),
         (
             STAGE_DIR / "staging/runs.json",
             lambda d: d[1].update(createdAt="yesterday"),
@@ -133,7 +134,7 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("value", "valid"),
     [
-        ("2021-01-01 12:01:00.000Z", True),
+        ("2021-01-01 12:01:00.000Z", False),
         ("2021-07-28T15:55:38.296Z", True),
         ("2021-07-28T15:55:38+02:00", True),
         ("2021-01-01  12:01:00.000Z", False),
@@ -144,8 +145,24 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
         ("", False),
     ],
 )
-def test_date_time_accepts_the_space_form_and_nothing_looser(value: str, valid: bool) -> None:
+def test_date_time_is_strict_rfc_3339(value: str, valid: bool) -> None:
     assert is_date_time(value) is valid
+
+
+def test_space_separated_fixture_timestamps_load_as_rfc_3339(dataset_copy: Path) -> None:
+    def reference_page_style(runs: Any) -> None:
+        runs[0].update(createdAt="2021-01-01 12:00:00.000Z", updatedAt="2021-01-01 12:00:00.000Z")
+
+    def build_style(builds: Any) -> None:
+        builds[0]["createdAt"] = "2021-07-28 15:55:38.296Z"
+
+    edit(dataset_copy / STAGE_DIR / "staging/runs.json", reference_page_style)
+    edit(dataset_copy / BUILDS, build_style)
+    dataset = load_dataset(dataset_copy)
+    run = dataset.stages[("demo-project", "demo-pipeline", "staging")].runs[0]
+    assert (run["createdAt"], run["updatedAt"]) == ("2021-01-01T12:00:00.000Z",) * 2
+    build = dataset.jobs[("demo-project", "demo-job")].builds[0]
+    assert build["createdAt"] == "2021-07-28T15:55:38.296Z"
 
 
 def _pick(dataset: Any, what: str) -> Any:

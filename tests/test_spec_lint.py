@@ -56,6 +56,17 @@ CARELESS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("property without type", _drop(["components", "schemas", "JobBuild", "properties", "branch", "type"]), "schema JobBuild.branch: no type"),
     ("example that does not validate", _break_example, "example 'reference': data/builds/0/status"),
     ("parameter without description", _drop(["components", "parameters", "cursor", "description"]), "parameter cursor: no description"),
+    ("inline object without title", _drop(["components", "schemas", "JobBuild", "properties", "registry", "title"]), "schema JobBuild.registry: an inline schema that becomes a type has no title"),
+    ("inline enum without title", _drop(["components", "schemas", "WorkflowSpec", "properties", "type", "title"]), "schema WorkflowSpec.type: an inline schema that becomes a type has no title"),
+    ("title shared by two schemas", _set(["components", "schemas", "JobBuild", "properties", "registry", "title"], "NodeResponseError"), "title 'NodeResponseError' is also the title of"),
+    ("title that is a component's name", _set(["components", "schemas", "JobBuild", "properties", "registry", "title"], "Pagination"), "title 'Pagination' is also a component's name"),
+    ("operation without externalDocs", _drop(["paths", RUNS, "get", "externalDocs"]), f"GET {RUNS}: no externalDocs link to its reference page"),
+    ("provenance in a description", _set(["components", "schemas", "BuildStatus", "description"], "Not on the reference page."), "spec.components.schemas.BuildStatus.description: provenance"),
+    ("403 example naming another permission", _set(["paths", RUNS, "get", "responses", "403"], {"$ref": "#/components/responses/MissingPipelinesUpdate"}), f"GET {RUNS} 403: an example does not name the permission 'Project > Pipelines > General > Read'"),
+    ("error example under another status", _set(["paths", RUNS, "get", "responses", "404"], {"$ref": "#/components/responses/RunConcluded"}), f"GET {RUNS} 404: an example has status 409"),
+    ("error response without example", _set(["paths", RUNS, "get", "responses", "404"], {"description": "Not found"}), f"GET {RUNS} 404: no example"),
+    ("info without license", _drop(["info", "license"]), "info: no license"),
+    ("info without contact", _drop(["info", "contact"]), "info: no contact"),
 ]  # fmt: skip
 
 

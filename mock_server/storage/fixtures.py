@@ -11,11 +11,13 @@ The folder mirrors the API's paths, so a user's own data goes where its URL is:
         a JSON array of JobBuild, any order
 
 Every file is checked against its schema in the spec; the first file that does not match stops
-the mock with its path and every offending field.
+the mock with its path and every offending field. Timestamps written as on Northflank's reference
+pages (`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form (formats.py).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +26,8 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from ..spec import component_validator, fast_component_check
+from ..formats import with_rfc3339_separator
+from ..spec import component_validator, fast_component_check, resolve
 
 DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "default"
 
@@ -109,6 +112,30 @@ def _check(path: Path, document: Any, schema: str, where: tuple[str | int, ...] 
         )
 
 
+@functools.cache
+def _date_time_fields(schema: str) -> frozenset[str]:
+    """The top-level properties of a component schema (its `allOf` parts too) that are
+    date-times."""
+    fields: set[str] = set()
+    pending = [resolve({"$ref": f"#/components/schemas/{schema}"})]
+    while pending:
+        node = pending.pop()
+        pending.extend(resolve(part) for part in node.get("allOf", []))
+        for name, prop in node.get("properties", {}).items():
+            if resolve(prop).get("format") == "date-time":
+                fields.add(name)
+    return frozenset(fields)
+
+
+def _with_rfc3339_timestamps(item: Any, schema: str) -> Any:
+    if not isinstance(item, dict):
+        return item
+    return {
+        key: with_rfc3339_separator(value) if key in _date_time_fields(schema) else value
+        for key, value in item.items()
+    }
+
+
 def _read_array(path: Path, item_schema: str, choose_schema: Any = None) -> list[dict[str, Any]]:
     items = _read_json(path)
     if not isinstance(items, list):
@@ -116,6 +143,7 @@ def _read_array(path: Path, item_schema: str, choose_schema: Any = None) -> list
     seen: set[str] = set()
     for index, item in enumerate(items):
         schema = choose_schema(item) if choose_schema else item_schema
+        item = items[index] = _with_rfc3339_timestamps(item, schema)
         _check(path, item, schema, where=(index,))
         if item["id"] in seen:
             raise FixtureError(path, [f"[{index}].id: duplicate id {item['id']!r}"])

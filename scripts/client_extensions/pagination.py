@@ -1,6 +1,7 @@
 """Every item of a list operation, across pages, following Northflank's `cursor`."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Protocol, TypeVar
 
 from .api.jobs import list_job_builds
 from .api.pipelines import list_release_flow_runs
@@ -15,6 +16,17 @@ from .models.release_flow_run_status import ReleaseFlowRunStatus
 from .types import UNSET, Unset
 
 AnyClient = AuthenticatedClient | Client
+
+
+class Page(Protocol):
+    """What pagination reads of a page: Northflank's `pagination` block."""
+
+    @property
+    def pagination(self) -> Pagination: ...
+
+
+P = TypeVar("P", bound=Page)
+T = TypeVar("T")
 
 
 class _Cursor:
@@ -37,6 +49,35 @@ class _Cursor:
         return True
 
 
+def paginate(fetch: Callable[[str | Unset], P], items: Callable[[P], list[T]]) -> Iterator[T]:
+    """Every item of every page: `fetch(cursor)` gets a page (UNSET for the first), `items` reads
+    its items. Stops after the last page; PaginationError on a repeated cursor."""
+    cursor = _Cursor()
+    while True:
+        page = fetch(cursor.value)
+        yield from items(page)
+        if not cursor.advance(page.pagination):
+            return
+
+
+async def apaginate(
+    fetch: Callable[[str | Unset], Awaitable[P]], items: Callable[[P], list[T]]
+) -> AsyncIterator[T]:
+    """The async form of paginate."""
+    cursor = _Cursor()
+    while True:
+        page = await fetch(cursor.value)
+        for item in items(page):
+            yield item
+        if not cursor.advance(page.pagination):
+            return
+
+
+def items_or_empty(items: list[T] | Unset) -> list[T]:
+    """A page's item list; an absent one (the spec lets `runs` be left out) is an empty page."""
+    return [] if isinstance(items, Unset) else items
+
+
 def iter_release_flow_runs(
     client: AnyClient,
     project_id: str,
@@ -49,21 +90,20 @@ def iter_release_flow_runs(
 ) -> Iterator[ReleaseFlowRun]:
     """Every run of a release flow, newest first, one page request at a time.
 
-    Raises ApiError when a page request fails.
+    Raises the family's error (errors.py) when a page request fails.
     """
-    cursor = _Cursor()
-    while True:
+
+    def fetch(cursor: str | Unset) -> ReleaseFlowRunListResponse:
         response = list_release_flow_runs.sync_detailed(
             project_id, pipeline_id, stage, client=client,
-            per_page=per_page, cursor=cursor.value, status=status, concluded=concluded,
+            per_page=per_page, cursor=cursor, status=status, concluded=concluded,
         )  # fmt: skip
-        page = unwrap(response, ReleaseFlowRunListResponse)
-        yield from _runs(page)
-        if not cursor.advance(page.pagination):
-            return
+        return unwrap(response, ReleaseFlowRunListResponse)
+
+    return paginate(fetch, _runs)
 
 
-async def aiter_release_flow_runs(
+def aiter_release_flow_runs(
     client: AnyClient,
     project_id: str,
     pipeline_id: str,
@@ -74,17 +114,15 @@ async def aiter_release_flow_runs(
     concluded: bool | Unset = UNSET,
 ) -> AsyncIterator[ReleaseFlowRun]:
     """The async form of iter_release_flow_runs."""
-    cursor = _Cursor()
-    while True:
+
+    async def fetch(cursor: str | Unset) -> ReleaseFlowRunListResponse:
         response = await list_release_flow_runs.asyncio_detailed(
             project_id, pipeline_id, stage, client=client,
-            per_page=per_page, cursor=cursor.value, status=status, concluded=concluded,
+            per_page=per_page, cursor=cursor, status=status, concluded=concluded,
         )  # fmt: skip
-        page = unwrap(response, ReleaseFlowRunListResponse)
-        for run in _runs(page):
-            yield run
-        if not cursor.advance(page.pagination):
-            return
+        return unwrap(response, ReleaseFlowRunListResponse)
+
+    return apaginate(fetch, _runs)
 
 
 def iter_job_builds(
@@ -92,44 +130,45 @@ def iter_job_builds(
 ) -> Iterator[JobBuild]:
     """Every build of a job, newest first, one page request at a time.
 
-    Raises ApiError when a page request fails.
+    Raises the family's error (errors.py) when a page request fails.
     """
-    cursor = _Cursor()
-    while True:
+
+    def fetch(cursor: str | Unset) -> JobBuildListResponse:
         response = list_job_builds.sync_detailed(
-            project_id, job_id, client=client, per_page=per_page, cursor=cursor.value
+            project_id, job_id, client=client, per_page=per_page, cursor=cursor
         )
-        page = unwrap(response, JobBuildListResponse)
-        yield from page.data.builds
-        if not cursor.advance(page.pagination):
-            return
+        return unwrap(response, JobBuildListResponse)
+
+    return paginate(fetch, _builds)
 
 
-async def aiter_job_builds(
+def aiter_job_builds(
     client: AnyClient, project_id: str, job_id: str, *, per_page: int | Unset = UNSET
 ) -> AsyncIterator[JobBuild]:
     """The async form of iter_job_builds."""
-    cursor = _Cursor()
-    while True:
+
+    async def fetch(cursor: str | Unset) -> JobBuildListResponse:
         response = await list_job_builds.asyncio_detailed(
-            project_id, job_id, client=client, per_page=per_page, cursor=cursor.value
+            project_id, job_id, client=client, per_page=per_page, cursor=cursor
         )
-        page = unwrap(response, JobBuildListResponse)
-        for build in page.data.builds:
-            yield build
-        if not cursor.advance(page.pagination):
-            return
+        return unwrap(response, JobBuildListResponse)
+
+    return apaginate(fetch, _builds)
 
 
 def _runs(page: ReleaseFlowRunListResponse) -> list[ReleaseFlowRun]:
-    # `runs` is optional on the reference page: an absent list is an empty page.
-    runs = page.data.runs
-    return [] if isinstance(runs, Unset) else runs
+    return items_or_empty(page.data.runs)
+
+
+def _builds(page: JobBuildListResponse) -> list[JobBuild]:
+    return page.data.builds
 
 
 __all__ = [
     "aiter_job_builds",
     "aiter_release_flow_runs",
+    "apaginate",
     "iter_job_builds",
     "iter_release_flow_runs",
+    "paginate",
 ]

@@ -3,9 +3,17 @@ from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
-from httpx_retries import Retry, RetryTransport
+from httpx_retries import Retry
 
 from .retry import default_retry
+from .transport import NorthflankTransport
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+"""5 s to connect (a dead host fails fast), 60 s for each read, write and pool wait."""
+
+
+def _to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout | None:
+    return value if value is None or isinstance(value, httpx.Timeout) else httpx.Timeout(value)
 
 
 @define
@@ -20,8 +28,10 @@ class Client:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``timeout``: How long a request may take: an httpx.Timeout, or seconds for each phase (connect,
+        read, write, pool), or None for no limit at all. Defaults to DEFAULT_TIMEOUT (5 s to connect,
+        60 s otherwise). API functions raise errors.APITimeoutError (an httpx.TimeoutException) when it
+        is exceeded.
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
         but can be set to False for testing purposes.
@@ -33,6 +43,9 @@ class Client:
         ``retry``: How idempotent requests (GET) are retried on 429, 502, 503, 504 and connection errors;
         ``None`` turns retries off. POST requests (run, abort) are never retried. See ``retry.default_retry``.
 
+        A transport given in ``httpx_args`` (``httpx.MockTransport``, ``httpx.ASGITransport``...) is
+        wrapped, so retries and timeouts apply to it too.
+
 
     Attributes:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
@@ -43,8 +56,10 @@ class Client:
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
+    _timeout: httpx.Timeout | None = field(
+        default=DEFAULT_TIMEOUT, converter=_to_timeout, kw_only=True, alias="timeout"
+    )
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
@@ -68,12 +83,12 @@ class Client:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> "Client":
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
-            self._client.timeout = timeout
+            self._client.timeout = _to_timeout(timeout)
         if self._async_client is not None:
-            self._async_client.timeout = timeout
+            self._async_client.timeout = _to_timeout(timeout)
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -88,9 +103,8 @@ class Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             httpx_args = dict(self._httpx_args)
-            if self._retry is not None:
-                inner = httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
-                httpx_args["transport"] = RetryTransport(transport=inner, retry=self._retry)
+            inner = httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
+            httpx_args["transport"] = NorthflankTransport(inner, retry=self._retry)
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -123,9 +137,8 @@ class Client:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
             httpx_args = dict(self._httpx_args)
-            if self._retry is not None:
-                inner = httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
-                httpx_args["transport"] = RetryTransport(transport=inner, retry=self._retry)
+            inner = httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            httpx_args["transport"] = NorthflankTransport(inner, retry=self._retry)
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -159,8 +172,10 @@ class AuthenticatedClient:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``timeout``: How long a request may take: an httpx.Timeout, or seconds for each phase (connect,
+        read, write, pool), or None for no limit at all. Defaults to DEFAULT_TIMEOUT (5 s to connect,
+        60 s otherwise). API functions raise errors.APITimeoutError (an httpx.TimeoutException) when it
+        is exceeded.
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
         but can be set to False for testing purposes.
@@ -171,6 +186,9 @@ class AuthenticatedClient:
 
         ``retry``: How idempotent requests (GET) are retried on 429, 502, 503, 504 and connection errors;
         ``None`` turns retries off. POST requests (run, abort) are never retried. See ``retry.default_retry``.
+
+        A transport given in ``httpx_args`` (``httpx.MockTransport``, ``httpx.ASGITransport``...) is
+        wrapped, so retries and timeouts apply to it too.
 
 
     Attributes:
@@ -185,8 +203,10 @@ class AuthenticatedClient:
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
+    _timeout: httpx.Timeout | None = field(
+        default=DEFAULT_TIMEOUT, converter=_to_timeout, kw_only=True, alias="timeout"
+    )
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
@@ -194,7 +214,7 @@ class AuthenticatedClient:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
 
-    token: str
+    token: str = field(repr=False)
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
 
@@ -214,12 +234,12 @@ class AuthenticatedClient:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> "AuthenticatedClient":
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
-            self._client.timeout = timeout
+            self._client.timeout = _to_timeout(timeout)
         if self._async_client is not None:
-            self._async_client.timeout = timeout
+            self._async_client.timeout = _to_timeout(timeout)
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -235,9 +255,8 @@ class AuthenticatedClient:
         if self._client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             httpx_args = dict(self._httpx_args)
-            if self._retry is not None:
-                inner = httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
-                httpx_args["transport"] = RetryTransport(transport=inner, retry=self._retry)
+            inner = httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
+            httpx_args["transport"] = NorthflankTransport(inner, retry=self._retry)
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -271,9 +290,8 @@ class AuthenticatedClient:
         if self._async_client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             httpx_args = dict(self._httpx_args)
-            if self._retry is not None:
-                inner = httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
-                httpx_args["transport"] = RetryTransport(transport=inner, retry=self._retry)
+            inner = httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            httpx_args["transport"] = NorthflankTransport(inner, retry=self._retry)
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,

@@ -1,10 +1,9 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, field
 
 
 class Unset:
@@ -43,12 +42,22 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint.
 
-    status_code: HTTPStatus
+    Attributes:
+        status_code: The HTTP status: an HTTPStatus member when Python knows it, else the number.
+        content: The raw body.
+        headers: The response headers.
+        parsed: The body as the model the spec documents for this status, or None when the status
+            is not documented or the body did not parse.
+        parse_error: Why the body did not parse, when it did not.
+    """
+
+    status_code: int
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    parse_error: Exception | None = field(default=None, kw_only=True)
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

@@ -1,16 +1,39 @@
-"""Wait for a release flow run to conclude."""
+"""Wait for a release flow run to conclude.
+
+The wait is bounded as a whole: every poll runs under a deadline (call_options.py), so a request
+that hangs, and the retries of a failing one, end when the wait's time is up, and the wait raises
+RunWaitTimeout then, not minutes later.
+"""
 
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
 
 from .api.pipelines import get_release_flow_run
+from .call_options import call_options
 from .client import AuthenticatedClient, Client
-from .errors import RunWaitTimeout, unwrap
+from .errors import APIConnectionError, RunWaitTimeout, unwrap
 from .models.release_flow_run_details import ReleaseFlowRunDetails
 from .models.release_flow_run_response import ReleaseFlowRunResponse
+from .transport import SHORTEST_ATTEMPT
 
 AnyClient = AuthenticatedClient | Client
+
+
+class Concludes(Protocol):
+    """What a wait needs to read of what it polls."""
+
+    @property
+    def concluded(self) -> bool: ...
+
+    @property
+    def status(self) -> object: ...
+
+
+R = TypeVar("R", bound=Concludes)
+
+DEFAULT_WAIT = 1800.0
 
 
 class _Schedule:
@@ -18,6 +41,7 @@ class _Schedule:
 
     def __init__(
         self,
+        run_id: str,
         timeout: float,
         interval: float,
         max_interval: float,
@@ -26,21 +50,96 @@ class _Schedule:
     ) -> None:
         if timeout < 0 or interval <= 0 or max_interval <= 0 or multiplier < 1:
             raise ValueError("timeout >= 0, interval > 0, max_interval > 0 and multiplier >= 1")
+        self.run_id = run_id
+        self.last_status: str | None = None
         self._clock = clock
         self._start = clock()
         self._deadline = self._start + timeout
+        # Hung requests are cut on the real clock, whatever `clock` a caller (a test) gives.
+        self.real_deadline = time.monotonic() + timeout
         self._interval = interval
         self._max_interval = max_interval
         self._multiplier = multiplier
 
-    def next_pause(self, run: ReleaseFlowRunDetails) -> float:
+    def timed_out(self) -> RunWaitTimeout:
+        return RunWaitTimeout(self.run_id, self._clock() - self._start, self.last_status)
+
+    def failed(self, error: APIConnectionError) -> Exception:
+        """A poll got no answer: the wait's time running out explains it, or the error does."""
+        out_of_time = self.real_deadline - time.monotonic() < SHORTEST_ATTEMPT
+        return self.timed_out() if out_of_time else error
+
+    def next_pause(self, run: Concludes) -> float:
         """Seconds to sleep before the next poll; RunWaitTimeout when the time is up."""
+        self.last_status = str(run.status)
         remaining = self._deadline - self._clock()
         if remaining <= 0:
-            raise RunWaitTimeout(run.id, self._clock() - self._start, str(run.status))
+            raise self.timed_out()
         pause = min(self._interval, remaining)
         self._interval = min(self._interval * self._multiplier, self._max_interval)
         return pause
+
+
+def poll_until_concluded(
+    poll: Callable[[], R],
+    run_id: str,
+    *,
+    timeout: float = DEFAULT_WAIT,
+    interval: float = 2.0,
+    max_interval: float = 30.0,
+    multiplier: float = 1.5,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], object] = time.sleep,
+) -> R:
+    """Call `poll` until what it returns has concluded, and return that.
+
+    Polls every `interval` seconds, growing by `multiplier` up to `max_interval`. Raises
+    RunWaitTimeout once `timeout` seconds have passed, a hung poll included, and the family's
+    error when a poll fails (after the client's own retries of that GET).
+    """
+    schedule = _Schedule(run_id, timeout, interval, max_interval, multiplier, clock)
+    while True:
+        try:
+            with call_options(deadline=schedule.real_deadline):
+                run = poll()
+        except APIConnectionError as error:
+            raise schedule.failed(error) from error
+        if run.concluded:
+            return run
+        sleep(schedule.next_pause(run))
+
+
+async def apoll_until_concluded(
+    poll: Callable[[], Awaitable[R]],
+    run_id: str,
+    *,
+    timeout: float = DEFAULT_WAIT,
+    interval: float = 2.0,
+    max_interval: float = 30.0,
+    multiplier: float = 1.5,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+) -> R:
+    """The async form of poll_until_concluded. A poll is also cancelled outright at the deadline."""
+    schedule = _Schedule(run_id, timeout, interval, max_interval, multiplier, clock)
+    while True:
+        try:
+            with call_options(deadline=schedule.real_deadline):
+                async with asyncio.timeout_at(_loop_time_at(schedule.real_deadline)):
+                    run = await poll()
+        except TimeoutError as error:
+            raise schedule.timed_out() from error
+        except APIConnectionError as error:
+            raise schedule.failed(error) from error
+        if run.concluded:
+            return run
+        await sleep(schedule.next_pause(run))
+
+
+def _loop_time_at(monotonic_deadline: float) -> float:
+    """The event loop's clock reading at a time.monotonic() instant."""
+    loop = asyncio.get_running_loop()
+    return loop.time() + (monotonic_deadline - time.monotonic())
 
 
 def wait_for_release_flow_run(
@@ -50,7 +149,7 @@ def wait_for_release_flow_run(
     stage: str,
     run_id: str,
     *,
-    timeout: float = 1800.0,
+    timeout: float = DEFAULT_WAIT,
     interval: float = 2.0,
     max_interval: float = 30.0,
     multiplier: float = 1.5,
@@ -60,16 +159,18 @@ def wait_for_release_flow_run(
     """Poll the run until it has concluded and return its final details.
 
     Polls every `interval` seconds, growing by `multiplier` up to `max_interval`. Raises
-    RunWaitTimeout once `timeout` seconds have passed without the run concluding, and ApiError
-    when a poll fails (after the client's own retries of that GET).
+    RunWaitTimeout once `timeout` seconds have passed without the run concluding (a hung request
+    included), and the family's error when a poll fails (after the client's own retries).
     """
-    schedule = _Schedule(timeout, interval, max_interval, multiplier, clock)
-    while True:
+
+    def poll() -> ReleaseFlowRunDetails:
         response = get_release_flow_run.sync_detailed(project_id, pipeline_id, stage, run_id, client=client)
-        run = unwrap(response, ReleaseFlowRunResponse).data
-        if run.concluded:
-            return run
-        sleep(schedule.next_pause(run))
+        return unwrap(response, ReleaseFlowRunResponse).data
+
+    return poll_until_concluded(
+        poll, run_id, timeout=timeout, interval=interval, max_interval=max_interval,
+        multiplier=multiplier, clock=clock, sleep=sleep,
+    )  # fmt: skip
 
 
 async def await_release_flow_run(
@@ -79,7 +180,7 @@ async def await_release_flow_run(
     stage: str,
     run_id: str,
     *,
-    timeout: float = 1800.0,
+    timeout: float = DEFAULT_WAIT,
     interval: float = 2.0,
     max_interval: float = 30.0,
     multiplier: float = 1.5,
@@ -87,13 +188,20 @@ async def await_release_flow_run(
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
 ) -> ReleaseFlowRunDetails:
     """The async form of wait_for_release_flow_run."""
-    schedule = _Schedule(timeout, interval, max_interval, multiplier, clock)
-    while True:
+
+    async def poll() -> ReleaseFlowRunDetails:
         response = await get_release_flow_run.asyncio_detailed(project_id, pipeline_id, stage, run_id, client=client)
-        run = unwrap(response, ReleaseFlowRunResponse).data
-        if run.concluded:
-            return run
-        await sleep(schedule.next_pause(run))
+        return unwrap(response, ReleaseFlowRunResponse).data
+
+    return await apoll_until_concluded(
+        poll, run_id, timeout=timeout, interval=interval, max_interval=max_interval,
+        multiplier=multiplier, clock=clock, sleep=sleep,
+    )  # fmt: skip
 
 
-__all__ = ["await_release_flow_run", "wait_for_release_flow_run"]
+__all__ = [
+    "apoll_until_concluded",
+    "await_release_flow_run",
+    "poll_until_concluded",
+    "wait_for_release_flow_run",
+]

@@ -1,24 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.approval_node_kind import ApprovalNodeKind
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_kind_spec import NodeKindSpec
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
+
+def _to_kind(value: ApprovalNodeKind | str) -> ApprovalNodeKind:
+    return ApprovalNodeKind(value)
+
+
+def _to_spec(value: NodeKindSpec | Mapping[str, Any] | Unset) -> NodeKindSpec | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, NodeKindSpec) else NodeKindSpec.from_dict(value)
 
 
 T = TypeVar("T", bound="ApprovalNode")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ApprovalNode:
     """A node that waits for a person's approval.
 
@@ -31,12 +37,12 @@ class ApprovalNode:
         spec (NodeKindSpec | Unset): The kind-specific settings of a node.
     """
 
-    kind: ApprovalNodeKind
+    kind: ApprovalNodeKind = _attrs_field(converter=_to_kind)
     ref: str | Unset = UNSET
     settings: NodeSettings | Unset = UNSET
     skip_node_execution: bool | Unset = UNSET
     response: NodeResponse | Unset = UNSET
-    spec: NodeKindSpec | Unset = UNSET
+    spec: NodeKindSpec | Unset = _attrs_field(default=UNSET, converter=_to_spec)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,12 +86,8 @@ class ApprovalNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_kind_spec import NodeKindSpec  # noqa: PLC0415
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-
         d = dict(src_dict)
-        kind = ApprovalNodeKind(d.pop("kind"))
+        kind = ApprovalNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
 
@@ -112,14 +114,13 @@ class ApprovalNode:
         else:
             spec = NodeKindSpec.from_dict(_spec)
 
-        approval_node = cls(
-            kind=kind,
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-            spec=spec,
-        )
+        approval_node = cls.__new__(cls)
+        approval_node.kind = kind
+        approval_node.ref = ref
+        approval_node.settings = settings
+        approval_node.skip_node_execution = skip_node_execution
+        approval_node.response = response
+        approval_node.spec = spec
 
         approval_node.additional_properties = d
         return approval_node
@@ -139,3 +140,8 @@ class ApprovalNode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_kind_spec import NodeKindSpec
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings

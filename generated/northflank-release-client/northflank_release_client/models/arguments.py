@@ -25,7 +25,7 @@ class Arguments:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        arguments = cls()
+        arguments = cls.__new__(cls)
 
         arguments.additional_properties = d
         return arguments

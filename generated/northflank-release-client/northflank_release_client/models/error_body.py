@@ -1,21 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.error_body_details import ErrorBodyDetails
+
+def _to_details(value: ErrorBodyDetails | Mapping[str, Any] | Unset) -> ErrorBodyDetails | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, ErrorBodyDetails) else ErrorBodyDetails.from_dict(value)
 
 
 T = TypeVar("T", bound="ErrorBody")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ErrorBody:
     """What went wrong.
 
@@ -30,7 +34,7 @@ class ErrorBody:
     status: int
     message: str
     id: str | Unset = UNSET
-    details: ErrorBodyDetails | Unset = UNSET
+    details: ErrorBodyDetails | Unset = _attrs_field(default=UNSET, converter=_to_details)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,8 +65,6 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_body_details import ErrorBodyDetails  # noqa: PLC0415
-
         d = dict(src_dict)
         status = d.pop("status")
 
@@ -77,12 +79,11 @@ class ErrorBody:
         else:
             details = ErrorBodyDetails.from_dict(_details)
 
-        error_body = cls(
-            status=status,
-            message=message,
-            id=id,
-            details=details,
-        )
+        error_body = cls.__new__(cls)
+        error_body.status = status
+        error_body.message = message
+        error_body.id = id
+        error_body.details = details
 
         error_body.additional_properties = d
         return error_body
@@ -102,3 +103,6 @@ class ErrorBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error_body_details import ErrorBodyDetails

@@ -28,7 +28,7 @@ class ErrorBodyDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error_body_details = cls()
+        error_body_details = cls.__new__(cls)
 
         error_body_details.additional_properties = d
         return error_body_details

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.error_body import ErrorBody
-
 
 T = TypeVar("T", bound="ErrorEnvelope")
 
@@ -39,14 +35,11 @@ class ErrorEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_body import ErrorBody  # noqa: PLC0415
-
         d = dict(src_dict)
         error = ErrorBody.from_dict(d.pop("error"))
 
-        error_envelope = cls(
-            error=error,
-        )
+        error_envelope = cls.__new__(cls)
+        error_envelope.error = error
 
         error_envelope.additional_properties = d
         return error_envelope
@@ -66,3 +59,6 @@ class ErrorEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error_body import ErrorBody

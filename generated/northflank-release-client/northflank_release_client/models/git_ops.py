@@ -5,35 +5,39 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.git_ops_vcs_service import GitOpsVcsService
 from ..types import UNSET, Unset
 
+
+def _to_vcs_service(value: GitOpsVcsService | str) -> GitOpsVcsService:
+    return GitOpsVcsService(value)
+
+
 T = TypeVar("T", bound="GitOps")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class GitOps:
-    """Where the template is kept in Git, when it is synced with a repository. The reference
-    pages list `filePath` as required, yet their own example response omits it: it is
-    optional here so that a client accepts the responses the API actually sends.
+    """Where the template is kept in Git, when it is synced with a repository.
 
-        Attributes:
-            vcs_service (GitOpsVcsService): The VCS provider to use.
-            repo_url (str): URL of the Git repo to sync the template with.
-            branch (str): The name of the branch to use.
-            self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.
-            account_login (str | Unset): By default, if you have multiple version control accounts of the same provider
-                linked,
-                Northflank will pick a linked account that has access to the repository. If
-                `accountLogin` is provided, Northflank will instead use your linked account with that
-                login name.
-            vcs_link_id (str | Unset): Legacy key. Please used accountLogin instead.
-            file_path (str | Unset): The file path to the template in the repository. If using an existing template, it
-                should be in JSON format.
+    Attributes:
+        vcs_service (GitOpsVcsService): The VCS provider to use. One of the known providers, or one added since.
+        repo_url (str): URL of the Git repo to sync the template with.
+        branch (str): The name of the branch to use.
+        self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.
+        account_login (str | Unset): By default, if you have multiple version control accounts of the same provider
+            linked,
+            Northflank will pick a linked account that has access to the repository. If
+            `accountLogin` is provided, Northflank will instead use your linked account with that
+            login name.
+        vcs_link_id (str | Unset): Legacy key. Please use accountLogin instead.
+        file_path (str | Unset): The file path to the template in the repository. If using an existing template, it
+            should be in JSON format.
     """
 
-    vcs_service: GitOpsVcsService
+    vcs_service: GitOpsVcsService = _attrs_field(converter=_to_vcs_service)
     repo_url: str
     branch: str
     self_hosted_vcs_id: str | Unset = UNSET
@@ -80,7 +84,7 @@ class GitOps:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        vcs_service = GitOpsVcsService(d.pop("vcsService"))
+        vcs_service = GitOpsVcsService.from_value(d.pop("vcsService"))
 
         repo_url = d.pop("repoUrl")
 
@@ -94,15 +98,14 @@ class GitOps:
 
         file_path = d.pop("filePath", UNSET)
 
-        git_ops = cls(
-            vcs_service=vcs_service,
-            repo_url=repo_url,
-            branch=branch,
-            self_hosted_vcs_id=self_hosted_vcs_id,
-            account_login=account_login,
-            vcs_link_id=vcs_link_id,
-            file_path=file_path,
-        )
+        git_ops = cls.__new__(cls)
+        git_ops.vcs_service = vcs_service
+        git_ops.repo_url = repo_url
+        git_ops.branch = branch
+        git_ops.self_hosted_vcs_id = self_hosted_vcs_id
+        git_ops.account_login = account_login
+        git_ops.vcs_link_id = vcs_link_id
+        git_ops.file_path = file_path
 
         git_ops.additional_properties = d
         return git_ops

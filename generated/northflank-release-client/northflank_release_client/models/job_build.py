@@ -2,22 +2,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.build_status import BuildStatus
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.job_build_registry import JobBuildRegistry
+
+def _to_status(value: BuildStatus | str | Unset) -> BuildStatus | Unset:
+    if isinstance(value, Unset):
+        return value
+    return BuildStatus(value)
 
 
 T = TypeVar("T", bound="JobBuild")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class JobBuild:
     """A build of a job.
 
@@ -26,24 +30,22 @@ class JobBuild:
         branch (str | Unset): Name of the branch the built commit belongs to.
         pull_request_id (float | None | Unset): ID of the pull request the commit belongs to. `null` when the commit was
             not built from a pull request.
-        status (BuildStatus | Unset): The status of the build. `UNSCHEDULABLE` and `IN_PROGRESS` are not on the
-            reference page;
-            Northflank's newest clients list them. More may be added: clients must accept values they
-            do not know.
+        status (BuildStatus | Unset): The statuses of a build this document knows. Northflank may add more: a build's
+            `status`
+            may be any other string too.
         sha (str | Unset): The sha of the built commit.
         concluded (bool | Unset): Whether the build has finished.
-        created_at (datetime.datetime | Unset): Timestamp of the build initiation.
+        created_at (datetime.datetime | Unset): Timestamp of the build initiation (RFC 3339).
         success (bool | Unset): Whether the build was successful.
         message (None | str | Unset): Description of the build status. May be `null`.
         build_concluded_at (float | Unset): Timestamp of the build concluding, in epoch seconds.
-        registry (JobBuildRegistry | Unset): Where the built image is stored. Not on the reference page; newer payloads
-            carry it.
+        registry (JobBuildRegistry | Unset): Where the built image is stored.
     """
 
     id: str
     branch: str | Unset = UNSET
     pull_request_id: float | None | Unset = UNSET
-    status: BuildStatus | Unset = UNSET
+    status: BuildStatus | Unset = _attrs_field(default=UNSET, converter=_to_status)
     sha: str | Unset = UNSET
     concluded: bool | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -122,8 +124,6 @@ class JobBuild:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_build_registry import JobBuildRegistry  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -143,7 +143,7 @@ class JobBuild:
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = BuildStatus(_status)
+            status = BuildStatus.from_value(_status)
 
         sha = d.pop("sha", UNSET)
 
@@ -176,19 +176,18 @@ class JobBuild:
         else:
             registry = JobBuildRegistry.from_dict(_registry)
 
-        job_build = cls(
-            id=id,
-            branch=branch,
-            pull_request_id=pull_request_id,
-            status=status,
-            sha=sha,
-            concluded=concluded,
-            created_at=created_at,
-            success=success,
-            message=message,
-            build_concluded_at=build_concluded_at,
-            registry=registry,
-        )
+        job_build = cls.__new__(cls)
+        job_build.id = id
+        job_build.branch = branch
+        job_build.pull_request_id = pull_request_id
+        job_build.status = status
+        job_build.sha = sha
+        job_build.concluded = concluded
+        job_build.created_at = created_at
+        job_build.success = success
+        job_build.message = message
+        job_build.build_concluded_at = build_concluded_at
+        job_build.registry = registry
 
         job_build.additional_properties = d
         return job_build
@@ -208,3 +207,6 @@ class JobBuild:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.job_build_registry import JobBuildRegistry

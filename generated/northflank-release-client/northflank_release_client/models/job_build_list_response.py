@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.job_build_list_response_data import JobBuildListResponseData
-    from ..models.pagination import Pagination
-
 
 T = TypeVar("T", bound="JobBuildListResponse")
 
@@ -45,18 +40,14 @@ class JobBuildListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_build_list_response_data import JobBuildListResponseData  # noqa: PLC0415
-        from ..models.pagination import Pagination  # noqa: PLC0415
-
         d = dict(src_dict)
         data = JobBuildListResponseData.from_dict(d.pop("data"))
 
         pagination = Pagination.from_dict(d.pop("pagination"))
 
-        job_build_list_response = cls(
-            data=data,
-            pagination=pagination,
-        )
+        job_build_list_response = cls.__new__(cls)
+        job_build_list_response.data = data
+        job_build_list_response.pagination = pagination
 
         job_build_list_response.additional_properties = d
         return job_build_list_response
@@ -76,3 +67,7 @@ class JobBuildListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.job_build_list_response_data import JobBuildListResponseData
+from ..models.pagination import Pagination

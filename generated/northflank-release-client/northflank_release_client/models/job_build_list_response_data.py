@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.job_build import JobBuild
-
 
 T = TypeVar("T", bound="JobBuildListResponseData")
 
@@ -42,8 +38,6 @@ class JobBuildListResponseData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_build import JobBuild  # noqa: PLC0415
-
         d = dict(src_dict)
         builds = []
         _builds = d.pop("builds")
@@ -52,9 +46,8 @@ class JobBuildListResponseData:
 
             builds.append(builds_item)
 
-        job_build_list_response_data = cls(
-            builds=builds,
-        )
+        job_build_list_response_data = cls.__new__(cls)
+        job_build_list_response_data.builds = builds
 
         job_build_list_response_data.additional_properties = d
         return job_build_list_response_data
@@ -74,3 +67,6 @@ class JobBuildListResponseData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.job_build import JobBuild

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="JobBuildRegistry")
 
 @_attrs_define
 class JobBuildRegistry:
-    """Where the built image is stored. Not on the reference page; newer payloads carry it.
+    """Where the built image is stored.
 
     Attributes:
         uri (str | Unset): The URI of the built image.
@@ -38,9 +38,8 @@ class JobBuildRegistry:
         d = dict(src_dict)
         uri = d.pop("uri", UNSET)
 
-        job_build_registry = cls(
-            uri=uri,
-        )
+        job_build_registry = cls.__new__(cls)
+        job_build_registry.uri = uri
 
         job_build_registry.additional_properties = d
         return job_build_registry

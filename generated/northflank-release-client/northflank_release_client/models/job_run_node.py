@@ -1,24 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.job_run_node_kind import JobRunNodeKind
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_kind_spec import NodeKindSpec
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
+
+def _to_kind(value: JobRunNodeKind | str) -> JobRunNodeKind:
+    return JobRunNodeKind(value)
+
+
+def _to_spec(value: NodeKindSpec | Mapping[str, Any] | Unset) -> NodeKindSpec | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, NodeKindSpec) else NodeKindSpec.from_dict(value)
 
 
 T = TypeVar("T", bound="JobRunNode")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class JobRunNode:
     """A node that runs a job.
 
@@ -31,12 +37,12 @@ class JobRunNode:
         spec (NodeKindSpec | Unset): The kind-specific settings of a node.
     """
 
-    kind: JobRunNodeKind
+    kind: JobRunNodeKind = _attrs_field(converter=_to_kind)
     ref: str | Unset = UNSET
     settings: NodeSettings | Unset = UNSET
     skip_node_execution: bool | Unset = UNSET
     response: NodeResponse | Unset = UNSET
-    spec: NodeKindSpec | Unset = UNSET
+    spec: NodeKindSpec | Unset = _attrs_field(default=UNSET, converter=_to_spec)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,12 +86,8 @@ class JobRunNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_kind_spec import NodeKindSpec  # noqa: PLC0415
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-
         d = dict(src_dict)
-        kind = JobRunNodeKind(d.pop("kind"))
+        kind = JobRunNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
 
@@ -112,14 +114,13 @@ class JobRunNode:
         else:
             spec = NodeKindSpec.from_dict(_spec)
 
-        job_run_node = cls(
-            kind=kind,
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-            spec=spec,
-        )
+        job_run_node = cls.__new__(cls)
+        job_run_node.kind = kind
+        job_run_node.ref = ref
+        job_run_node.settings = settings
+        job_run_node.skip_node_execution = skip_node_execution
+        job_run_node.response = response
+        job_run_node.spec = spec
 
         job_run_node.additional_properties = d
         return job_run_node
@@ -139,3 +140,8 @@ class JobRunNode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_kind_spec import NodeKindSpec
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings

@@ -6,3 +6,12 @@ class JobRunNodeKind(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def from_value(cls, value: str) -> "JobRunNodeKind":
+        """The member for `value`, as calling the class gives it, but faster for known values."""
+        member = _MEMBERS.get(value)
+        return member if member is not None else cls(value)
+
+
+_MEMBERS: dict[str, JobRunNodeKind] = {member.value: member for member in JobRunNodeKind}

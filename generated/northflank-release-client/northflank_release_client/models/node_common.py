@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
-
 
 T = TypeVar("T", bound="NodeCommon")
 
@@ -62,9 +57,6 @@ class NodeCommon:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-
         d = dict(src_dict)
         ref = d.pop("ref", UNSET)
 
@@ -84,12 +76,11 @@ class NodeCommon:
         else:
             response = NodeResponse.from_dict(_response)
 
-        node_common = cls(
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-        )
+        node_common = cls.__new__(cls)
+        node_common.ref = ref
+        node_common.settings = settings
+        node_common.skip_node_execution = skip_node_execution
+        node_common.response = response
 
         node_common.additional_properties = d
         return node_common
@@ -109,3 +100,7 @@ class NodeCommon:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings

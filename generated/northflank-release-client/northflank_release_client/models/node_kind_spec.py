@@ -25,7 +25,7 @@ class NodeKindSpec:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        node_kind_spec = cls()
+        node_kind_spec = cls.__new__(cls)
 
         node_kind_spec.additional_properties = d
         return node_kind_spec

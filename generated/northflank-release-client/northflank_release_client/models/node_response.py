@@ -1,36 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.node_status import NodeStatus
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_response_error import NodeResponseError
-    from ..models.node_response_retries import NodeResponseRetries
+
+def _to_status(value: NodeStatus | str | Unset) -> NodeStatus | Unset:
+    if isinstance(value, Unset):
+        return value
+    return NodeStatus(value)
 
 
 T = TypeVar("T", bound="NodeResponse")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class NodeResponse:
     """The execution of the node in this run.
 
     Attributes:
-        status (NodeStatus | Unset): The execution status of a node. More may be added; clients must accept values they
-            do not know.
+        status (NodeStatus | Unset): The execution statuses of a node this document knows. Northflank may add more: a
+            node's
+            `response.status` may be any other string too.
         error (NodeResponseError | Unset): Why the node failed.
         retries (NodeResponseRetries | Unset): The node's attempts so far.
         start_time (float | Unset): When the node started, in epoch seconds.
         end_time (float | Unset): When the node ended, in epoch seconds.
     """
 
-    status: NodeStatus | Unset = UNSET
+    status: NodeStatus | Unset = _attrs_field(default=UNSET, converter=_to_status)
     error: NodeResponseError | Unset = UNSET
     retries: NodeResponseRetries | Unset = UNSET
     start_time: float | Unset = UNSET
@@ -72,16 +76,13 @@ class NodeResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_response_error import NodeResponseError  # noqa: PLC0415
-        from ..models.node_response_retries import NodeResponseRetries  # noqa: PLC0415
-
         d = dict(src_dict)
         _status = d.pop("status", UNSET)
         status: NodeStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = NodeStatus(_status)
+            status = NodeStatus.from_value(_status)
 
         _error = d.pop("error", UNSET)
         error: NodeResponseError | Unset
@@ -101,13 +102,12 @@ class NodeResponse:
 
         end_time = d.pop("endTime", UNSET)
 
-        node_response = cls(
-            status=status,
-            error=error,
-            retries=retries,
-            start_time=start_time,
-            end_time=end_time,
-        )
+        node_response = cls.__new__(cls)
+        node_response.status = status
+        node_response.error = error
+        node_response.retries = retries
+        node_response.start_time = start_time
+        node_response.end_time = end_time
 
         node_response.additional_properties = d
         return node_response
@@ -127,3 +127,7 @@ class NodeResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_response_error import NodeResponseError
+from ..models.node_response_retries import NodeResponseRetries

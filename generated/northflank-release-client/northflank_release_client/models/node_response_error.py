@@ -46,10 +46,9 @@ class NodeResponseError:
 
         message = d.pop("message", UNSET)
 
-        node_response_error = cls(
-            code=code,
-            message=message,
-        )
+        node_response_error = cls.__new__(cls)
+        node_response_error.code = code
+        node_response_error.message = message
 
         node_response_error.additional_properties = d
         return node_response_error

@@ -54,11 +54,10 @@ class NodeResponseRetries:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        node_response_retries = cls(
-            attempts=attempts,
-            max_attempts=max_attempts,
-            timestamp=timestamp,
-        )
+        node_response_retries = cls.__new__(cls)
+        node_response_retries.attempts = attempts
+        node_response_retries.max_attempts = max_attempts
+        node_response_retries.timestamp = timestamp
 
         node_response_retries.additional_properties = d
         return node_response_retries

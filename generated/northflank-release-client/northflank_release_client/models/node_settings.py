@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.node_settings_backoff import NodeSettingsBackoff
-
 
 T = TypeVar("T", bound="NodeSettings")
 
@@ -47,8 +43,6 @@ class NodeSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_settings_backoff import NodeSettingsBackoff  # noqa: PLC0415
-
         d = dict(src_dict)
         max_attempts = d.pop("maxAttempts", UNSET)
 
@@ -59,10 +53,9 @@ class NodeSettings:
         else:
             backoff = NodeSettingsBackoff.from_dict(_backoff)
 
-        node_settings = cls(
-            max_attempts=max_attempts,
-            backoff=backoff,
-        )
+        node_settings = cls.__new__(cls)
+        node_settings.max_attempts = max_attempts
+        node_settings.backoff = backoff
 
         node_settings.additional_properties = d
         return node_settings
@@ -82,3 +75,6 @@ class NodeSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_settings_backoff import NodeSettingsBackoff

@@ -46,10 +46,9 @@ class NodeSettingsBackoff:
 
         delay = d.pop("delay", UNSET)
 
-        node_settings_backoff = cls(
-            type_=type_,
-            delay=delay,
-        )
+        node_settings_backoff = cls.__new__(cls)
+        node_settings_backoff.type_ = type_
+        node_settings_backoff.delay = delay
 
         node_settings_backoff.additional_properties = d
         return node_settings_backoff

@@ -56,11 +56,10 @@ class Pagination:
 
         cursor = d.pop("cursor", UNSET)
 
-        pagination = cls(
-            has_next_page=has_next_page,
-            count=count,
-            cursor=cursor,
-        )
+        pagination = cls.__new__(cls)
+        pagination.has_next_page = has_next_page
+        pagination.count = count
+        pagination.cursor = cursor
 
         pagination.additional_properties = d
         return pagination

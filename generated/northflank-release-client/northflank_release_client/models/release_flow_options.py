@@ -5,26 +5,37 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.release_flow_options_concurrency_policy import ReleaseFlowOptionsConcurrencyPolicy
 from ..types import UNSET, Unset
 
+
+def _to_concurrency_policy(
+    value: ReleaseFlowOptionsConcurrencyPolicy | str | Unset,
+) -> ReleaseFlowOptionsConcurrencyPolicy | Unset:
+    if isinstance(value, Unset):
+        return value
+    return ReleaseFlowOptionsConcurrencyPolicy(value)
+
+
 T = TypeVar("T", bound="ReleaseFlowOptions")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ReleaseFlowOptions:
     """Options regarding how the template is run.
 
     Attributes:
         concurrency_policy (ReleaseFlowOptionsConcurrencyPolicy | Unset): Defines the concurrency behaviour of the
-            template with respect to parallel runs.
-            `latest` and `replace` are not on the reference pages; newer Northflank docs list
-            them.
+            template with respect to parallel runs. One
+            of the known policies, or one added since.
         paused (bool | Unset): If `true`, the template will not run when triggered by git.
     """
 
-    concurrency_policy: ReleaseFlowOptionsConcurrencyPolicy | Unset = UNSET
+    concurrency_policy: ReleaseFlowOptionsConcurrencyPolicy | Unset = _attrs_field(
+        default=UNSET, converter=_to_concurrency_policy
+    )
     paused: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,14 +64,13 @@ class ReleaseFlowOptions:
         if isinstance(_concurrency_policy, Unset):
             concurrency_policy = UNSET
         else:
-            concurrency_policy = ReleaseFlowOptionsConcurrencyPolicy(_concurrency_policy)
+            concurrency_policy = ReleaseFlowOptionsConcurrencyPolicy.from_value(_concurrency_policy)
 
         paused = d.pop("paused", UNSET)
 
-        release_flow_options = cls(
-            concurrency_policy=concurrency_policy,
-            paused=paused,
-        )
+        release_flow_options = cls.__new__(cls)
+        release_flow_options.concurrency_policy = concurrency_policy
+        release_flow_options.paused = paused
 
         release_flow_options.additional_properties = d
         return release_flow_options

@@ -6,37 +6,39 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.release_flow_run_status import ReleaseFlowRunStatus
 from ..types import UNSET, Unset
 
+
+def _to_status(value: ReleaseFlowRunStatus | str) -> ReleaseFlowRunStatus:
+    return ReleaseFlowRunStatus(value)
+
+
 T = TypeVar("T", bound="ReleaseFlowRun")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ReleaseFlowRun:
     """A release flow run
 
     Attributes:
         id (str): ID of the release flow run
-        status (ReleaseFlowRunStatus): Status of the template run. The reference pages list fewer values (pending,
-            running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus): The statuses of a release flow run this document knows. Northflank may add more:
+            a run's
+            `status` may be any other string too.
         concluded (bool): Whether the run has concluded (aborted, success, failed)
-        created_at (datetime.datetime): Timestamp the run was created at. ISO 8601, `T` or space separated.
-        updated_at (datetime.datetime): Timestamp the run was last updated at. ISO 8601, `T` or space separated.
+        created_at (datetime.datetime): Timestamp the run was created at (RFC 3339).
+        updated_at (datetime.datetime): Timestamp the run was last updated at (RFC 3339).
         name (str | Unset): Optional name for the release flow run
         description (str | Unset): Optional description for the release flow run
-        started_at (datetime.datetime | Unset): Timestamp the run started at. ISO 8601; the API may separate date and
-            time with a
-            space (`2021-01-01 12:01:00.000Z`) instead of `T`.
-        concluded_at (datetime.datetime | Unset): Timestamp the run concluded at. ISO 8601, `T` or space separated.
+        started_at (datetime.datetime | Unset): Timestamp the run started at (RFC 3339).
+        concluded_at (datetime.datetime | Unset): Timestamp the run concluded at (RFC 3339).
     """
 
     id: str
-    status: ReleaseFlowRunStatus
+    status: ReleaseFlowRunStatus = _attrs_field(converter=_to_status)
     concluded: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -96,7 +98,7 @@ class ReleaseFlowRun:
         d = dict(src_dict)
         id = d.pop("id")
 
-        status = ReleaseFlowRunStatus(d.pop("status"))
+        status = ReleaseFlowRunStatus.from_value(d.pop("status"))
 
         concluded = d.pop("concluded")
 
@@ -122,17 +124,16 @@ class ReleaseFlowRun:
         else:
             concluded_at = datetime.datetime.fromisoformat(_concluded_at)
 
-        release_flow_run = cls(
-            id=id,
-            status=status,
-            concluded=concluded,
-            created_at=created_at,
-            updated_at=updated_at,
-            name=name,
-            description=description,
-            started_at=started_at,
-            concluded_at=concluded_at,
-        )
+        release_flow_run = cls.__new__(cls)
+        release_flow_run.id = id
+        release_flow_run.status = status
+        release_flow_run.concluded = concluded
+        release_flow_run.created_at = created_at
+        release_flow_run.updated_at = updated_at
+        release_flow_run.name = name
+        release_flow_run.description = description
+        release_flow_run.started_at = started_at
+        release_flow_run.concluded_at = concluded_at
 
         release_flow_run.additional_properties = d
         return release_flow_run

@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.pagination import Pagination
-    from ..models.release_flow_run_list_response_data import ReleaseFlowRunListResponseData
-
 
 T = TypeVar("T", bound="ReleaseFlowRunListResponse")
 
@@ -45,18 +40,14 @@ class ReleaseFlowRunListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pagination import Pagination  # noqa: PLC0415
-        from ..models.release_flow_run_list_response_data import ReleaseFlowRunListResponseData  # noqa: PLC0415
-
         d = dict(src_dict)
         data = ReleaseFlowRunListResponseData.from_dict(d.pop("data"))
 
         pagination = Pagination.from_dict(d.pop("pagination"))
 
-        release_flow_run_list_response = cls(
-            data=data,
-            pagination=pagination,
-        )
+        release_flow_run_list_response = cls.__new__(cls)
+        release_flow_run_list_response.data = data
+        release_flow_run_list_response.pagination = pagination
 
         release_flow_run_list_response.additional_properties = d
         return release_flow_run_list_response
@@ -76,3 +67,7 @@ class ReleaseFlowRunListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.pagination import Pagination
+from ..models.release_flow_run_list_response_data import ReleaseFlowRunListResponseData

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.release_flow_run import ReleaseFlowRun
-
 
 T = TypeVar("T", bound="ReleaseFlowRunListResponseData")
 
@@ -44,8 +40,6 @@ class ReleaseFlowRunListResponseData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.release_flow_run import ReleaseFlowRun  # noqa: PLC0415
-
         d = dict(src_dict)
         _runs = d.pop("runs", UNSET)
         runs: list[ReleaseFlowRun] | Unset = UNSET
@@ -56,9 +50,8 @@ class ReleaseFlowRunListResponseData:
 
                 runs.append(runs_item)
 
-        release_flow_run_list_response_data = cls(
-            runs=runs,
-        )
+        release_flow_run_list_response_data = cls.__new__(cls)
+        release_flow_run_list_response_data.runs = runs
 
         release_flow_run_list_response_data.additional_properties = d
         return release_flow_run_list_response_data
@@ -78,3 +71,6 @@ class ReleaseFlowRunListResponseData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.release_flow_run import ReleaseFlowRun

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.release_flow_run_details import ReleaseFlowRunDetails
-
 
 T = TypeVar("T", bound="ReleaseFlowRunResponse")
 
@@ -41,14 +37,11 @@ class ReleaseFlowRunResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.release_flow_run_details import ReleaseFlowRunDetails  # noqa: PLC0415
-
         d = dict(src_dict)
         data = ReleaseFlowRunDetails.from_dict(d.pop("data"))
 
-        release_flow_run_response = cls(
-            data=data,
-        )
+        release_flow_run_response = cls.__new__(cls)
+        release_flow_run_response.data = data
 
         release_flow_run_response.additional_properties = d
         return release_flow_run_response
@@ -68,3 +61,6 @@ class ReleaseFlowRunResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.release_flow_run_details import ReleaseFlowRunDetails

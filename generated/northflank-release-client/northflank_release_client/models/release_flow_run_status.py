@@ -19,6 +19,12 @@ class ReleaseFlowRunStatus(StrEnum):
     def __str__(self) -> str:
         return str(self.value)
 
+    @classmethod
+    def from_value(cls, value: str) -> "ReleaseFlowRunStatus":
+        """The member for `value`, as calling the class gives it, but faster for known values."""
+        member = _MEMBERS.get(value)
+        return member if member is not None else cls(value)
+
     @property
     def is_known(self) -> bool:
         """False for a value the API sent that this client was generated without."""
@@ -33,3 +39,6 @@ class ReleaseFlowRunStatus(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+_MEMBERS: dict[str, ReleaseFlowRunStatus] = {member.value: member for member in ReleaseFlowRunStatus}

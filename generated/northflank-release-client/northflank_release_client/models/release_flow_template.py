@@ -1,42 +1,36 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.release_flow_template_api_version import ReleaseFlowTemplateApiVersion
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.action_node import ActionNode
-    from ..models.addon_backup_node import AddonBackupNode
-    from ..models.addon_import_node import AddonImportNode
-    from ..models.approval_node import ApprovalNode
-    from ..models.arguments import Arguments
-    from ..models.build_node import BuildNode
-    from ..models.condition_node import ConditionNode
-    from ..models.git_ops import GitOps
-    from ..models.job_run_node import JobRunNode
-    from ..models.loop_data_node import LoopDataNode
-    from ..models.loop_workflow_node import LoopWorkflowNode
-    from ..models.message_node import MessageNode
-    from ..models.release_flow_options import ReleaseFlowOptions
-    from ..models.release_flow_template_refs import ReleaseFlowTemplateRefs
-    from ..models.release_flow_trigger import ReleaseFlowTrigger
-    from ..models.release_node import ReleaseNode
-    from ..models.rollout_strategy_node import RolloutStrategyNode
-    from ..models.run_template_node import RunTemplateNode
-    from ..models.secret_inheritance_node import SecretInheritanceNode
-    from ..models.unknown_node import UnknownNode
-    from ..models.workflow_node import WorkflowNode
+
+def _to_api_version(value: ReleaseFlowTemplateApiVersion | str) -> ReleaseFlowTemplateApiVersion:
+    return ReleaseFlowTemplateApiVersion(value)
+
+
+def _to_arguments(value: Arguments | Mapping[str, Any] | Unset) -> Arguments | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, Arguments) else Arguments.from_dict(value)
+
+
+def _to_refs(value: ReleaseFlowTemplateRefs | Mapping[str, Any] | Unset) -> ReleaseFlowTemplateRefs | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, ReleaseFlowTemplateRefs) else ReleaseFlowTemplateRefs.from_dict(value)
 
 
 T = TypeVar("T", bound="ReleaseFlowTemplate")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ReleaseFlowTemplate:
     """The template a release flow runs.
 
@@ -54,14 +48,12 @@ class ReleaseFlowTemplate:
             '${args.argumentName}'.
         triggers (list[ReleaseFlowTrigger] | Unset): Git triggers that start the template.
         options (ReleaseFlowOptions | Unset): Options regarding how the template is run.
-        gitops (GitOps | Unset): Where the template is kept in Git, when it is synced with a repository. The reference
-            pages list `filePath` as required, yet their own example response omits it: it is
-            optional here so that a client accepts the responses the API actually sends.
+        gitops (GitOps | Unset): Where the template is kept in Git, when it is synced with a repository.
         schema (str | Unset): The JSON schema the template follows.
         refs (ReleaseFlowTemplateRefs | Unset): The outputs of the template's nodes and triggers, keyed by their `ref`.
     """
 
-    api_version: ReleaseFlowTemplateApiVersion
+    api_version: ReleaseFlowTemplateApiVersion = _attrs_field(converter=_to_api_version)
     spec: (
         ActionNode
         | AddonBackupNode
@@ -80,31 +72,15 @@ class ReleaseFlowTemplate:
         | UnknownNode
         | WorkflowNode
     )
-    arguments: Arguments | Unset = UNSET
+    arguments: Arguments | Unset = _attrs_field(default=UNSET, converter=_to_arguments)
     triggers: list[ReleaseFlowTrigger] | Unset = UNSET
     options: ReleaseFlowOptions | Unset = UNSET
     gitops: GitOps | Unset = UNSET
     schema: str | Unset = UNSET
-    refs: ReleaseFlowTemplateRefs | Unset = UNSET
+    refs: ReleaseFlowTemplateRefs | Unset = _attrs_field(default=UNSET, converter=_to_refs)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.action_node import ActionNode  # noqa: PLC0415
-        from ..models.addon_backup_node import AddonBackupNode  # noqa: PLC0415
-        from ..models.addon_import_node import AddonImportNode  # noqa: PLC0415
-        from ..models.approval_node import ApprovalNode  # noqa: PLC0415
-        from ..models.build_node import BuildNode  # noqa: PLC0415
-        from ..models.condition_node import ConditionNode  # noqa: PLC0415
-        from ..models.job_run_node import JobRunNode  # noqa: PLC0415
-        from ..models.loop_data_node import LoopDataNode  # noqa: PLC0415
-        from ..models.loop_workflow_node import LoopWorkflowNode  # noqa: PLC0415
-        from ..models.message_node import MessageNode  # noqa: PLC0415
-        from ..models.release_node import ReleaseNode  # noqa: PLC0415
-        from ..models.rollout_strategy_node import RolloutStrategyNode  # noqa: PLC0415
-        from ..models.run_template_node import RunTemplateNode  # noqa: PLC0415
-        from ..models.secret_inheritance_node import SecretInheritanceNode  # noqa: PLC0415
-        from ..models.workflow_node import WorkflowNode  # noqa: PLC0415
-
         api_version = self.api_version.value
 
         spec: dict[str, Any]
@@ -191,30 +167,8 @@ class ReleaseFlowTemplate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.action_node import ActionNode  # noqa: PLC0415
-        from ..models.addon_backup_node import AddonBackupNode  # noqa: PLC0415
-        from ..models.addon_import_node import AddonImportNode  # noqa: PLC0415
-        from ..models.approval_node import ApprovalNode  # noqa: PLC0415
-        from ..models.arguments import Arguments  # noqa: PLC0415
-        from ..models.build_node import BuildNode  # noqa: PLC0415
-        from ..models.condition_node import ConditionNode  # noqa: PLC0415
-        from ..models.git_ops import GitOps  # noqa: PLC0415
-        from ..models.job_run_node import JobRunNode  # noqa: PLC0415
-        from ..models.loop_data_node import LoopDataNode  # noqa: PLC0415
-        from ..models.loop_workflow_node import LoopWorkflowNode  # noqa: PLC0415
-        from ..models.message_node import MessageNode  # noqa: PLC0415
-        from ..models.release_flow_options import ReleaseFlowOptions  # noqa: PLC0415
-        from ..models.release_flow_template_refs import ReleaseFlowTemplateRefs  # noqa: PLC0415
-        from ..models.release_flow_trigger import ReleaseFlowTrigger  # noqa: PLC0415
-        from ..models.release_node import ReleaseNode  # noqa: PLC0415
-        from ..models.rollout_strategy_node import RolloutStrategyNode  # noqa: PLC0415
-        from ..models.run_template_node import RunTemplateNode  # noqa: PLC0415
-        from ..models.secret_inheritance_node import SecretInheritanceNode  # noqa: PLC0415
-        from ..models.unknown_node import UnknownNode  # noqa: PLC0415
-        from ..models.workflow_node import WorkflowNode  # noqa: PLC0415
-
         d = dict(src_dict)
-        api_version = ReleaseFlowTemplateApiVersion(d.pop("apiVersion"))
+        api_version = ReleaseFlowTemplateApiVersion.from_value(d.pop("apiVersion"))
 
         def _parse_spec(
             data: object,
@@ -236,131 +190,40 @@ class ReleaseFlowTemplate:
             | UnknownNode
             | WorkflowNode
         ):
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_0 = WorkflowNode.from_dict(data)
-
-                return componentsschemas_node_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_1 = BuildNode.from_dict(data)
-
-                return componentsschemas_node_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_2 = ReleaseNode.from_dict(data)
-
-                return componentsschemas_node_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_3 = ConditionNode.from_dict(data)
-
-                return componentsschemas_node_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_4 = ApprovalNode.from_dict(data)
-
-                return componentsschemas_node_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_5 = JobRunNode.from_dict(data)
-
-                return componentsschemas_node_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_6 = ActionNode.from_dict(data)
-
-                return componentsschemas_node_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_7 = MessageNode.from_dict(data)
-
-                return componentsschemas_node_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_8 = RunTemplateNode.from_dict(data)
-
-                return componentsschemas_node_type_8
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_9 = AddonBackupNode.from_dict(data)
-
-                return componentsschemas_node_type_9
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_10 = AddonImportNode.from_dict(data)
-
-                return componentsschemas_node_type_10
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_11 = LoopWorkflowNode.from_dict(data)
-
-                return componentsschemas_node_type_11
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_12 = LoopDataNode.from_dict(data)
-
-                return componentsschemas_node_type_12
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_13 = RolloutStrategyNode.from_dict(data)
-
-                return componentsschemas_node_type_13
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_node_type_14 = SecretInheritanceNode.from_dict(data)
-
-                return componentsschemas_node_type_14
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
             if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_node_type_15 = UnknownNode.from_dict(data)
-
-            return componentsschemas_node_type_15
+                raise TypeError(f"expected an object with a kind, got {type(data).__name__}")
+            kind = data.get("kind")
+            if kind == "Workflow":
+                return WorkflowNode.from_dict(data)
+            if kind == "Build":
+                return BuildNode.from_dict(data)
+            if kind == "Release":
+                return ReleaseNode.from_dict(data)
+            if kind == "Condition":
+                return ConditionNode.from_dict(data)
+            if kind == "Approval":
+                return ApprovalNode.from_dict(data)
+            if kind == "JobRun":
+                return JobRunNode.from_dict(data)
+            if kind == "Action":
+                return ActionNode.from_dict(data)
+            if kind == "Message":
+                return MessageNode.from_dict(data)
+            if kind == "RunTemplate":
+                return RunTemplateNode.from_dict(data)
+            if kind == "AddonBackup":
+                return AddonBackupNode.from_dict(data)
+            if kind == "AddonImport":
+                return AddonImportNode.from_dict(data)
+            if kind == "LoopWorkflow":
+                return LoopWorkflowNode.from_dict(data)
+            if kind == "LoopData":
+                return LoopDataNode.from_dict(data)
+            if kind == "RolloutStrategy":
+                return RolloutStrategyNode.from_dict(data)
+            if kind == "SecretInheritance":
+                return SecretInheritanceNode.from_dict(data)
+            return UnknownNode.from_dict(data)
 
         spec = _parse_spec(d.pop("spec"))
 
@@ -403,16 +266,15 @@ class ReleaseFlowTemplate:
         else:
             refs = ReleaseFlowTemplateRefs.from_dict(_refs)
 
-        release_flow_template = cls(
-            api_version=api_version,
-            spec=spec,
-            arguments=arguments,
-            triggers=triggers,
-            options=options,
-            gitops=gitops,
-            schema=schema,
-            refs=refs,
-        )
+        release_flow_template = cls.__new__(cls)
+        release_flow_template.api_version = api_version
+        release_flow_template.spec = spec
+        release_flow_template.arguments = arguments
+        release_flow_template.triggers = triggers
+        release_flow_template.options = options
+        release_flow_template.gitops = gitops
+        release_flow_template.schema = schema
+        release_flow_template.refs = refs
 
         release_flow_template.additional_properties = d
         return release_flow_template
@@ -432,3 +294,26 @@ class ReleaseFlowTemplate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.action_node import ActionNode
+from ..models.addon_backup_node import AddonBackupNode
+from ..models.addon_import_node import AddonImportNode
+from ..models.approval_node import ApprovalNode
+from ..models.arguments import Arguments
+from ..models.build_node import BuildNode
+from ..models.condition_node import ConditionNode
+from ..models.git_ops import GitOps
+from ..models.job_run_node import JobRunNode
+from ..models.loop_data_node import LoopDataNode
+from ..models.loop_workflow_node import LoopWorkflowNode
+from ..models.message_node import MessageNode
+from ..models.release_flow_options import ReleaseFlowOptions
+from ..models.release_flow_template_refs import ReleaseFlowTemplateRefs
+from ..models.release_flow_trigger import ReleaseFlowTrigger
+from ..models.release_node import ReleaseNode
+from ..models.rollout_strategy_node import RolloutStrategyNode
+from ..models.run_template_node import RunTemplateNode
+from ..models.secret_inheritance_node import SecretInheritanceNode
+from ..models.unknown_node import UnknownNode
+from ..models.workflow_node import WorkflowNode

@@ -25,7 +25,7 @@ class ReleaseFlowTemplateRefs:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        release_flow_template_refs = cls()
+        release_flow_template_refs = cls.__new__(cls)
 
         release_flow_template_refs.additional_properties = d
         return release_flow_template_refs

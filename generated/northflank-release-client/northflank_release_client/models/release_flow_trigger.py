@@ -5,21 +5,26 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.release_flow_trigger_vcs_service import ReleaseFlowTriggerVcsService
 from ..types import UNSET, Unset
 
+
+def _to_vcs_service(value: ReleaseFlowTriggerVcsService | str) -> ReleaseFlowTriggerVcsService:
+    return ReleaseFlowTriggerVcsService(value)
+
+
 T = TypeVar("T", bound="ReleaseFlowTrigger")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ReleaseFlowTrigger:
     """A Git trigger of the template.
 
     Attributes:
-        vcs_service (ReleaseFlowTriggerVcsService): The VCS provider to use. `origin` is not on the reference pages;
-            newer Northflank
-            docs list it.
+        vcs_service (ReleaseFlowTriggerVcsService): The VCS provider to use. One of the known providers, or one added
+            since.
         repo_url (str): URL of the Git repo that will trigger the template.
         ref (str | Unset): A reference that can be used to access the output of this trigger in the template.
         self_hosted_vcs_id (str | Unset): If projectType is self-hosted, the ID of the self-hosted vcs to use.
@@ -45,7 +50,7 @@ class ReleaseFlowTrigger:
         ignore_drafts (bool | Unset): If `true`, draft pull requests from this repo will not trigger the template.
     """
 
-    vcs_service: ReleaseFlowTriggerVcsService
+    vcs_service: ReleaseFlowTriggerVcsService = _attrs_field(converter=_to_vcs_service)
     repo_url: str
     ref: str | Unset = UNSET
     self_hosted_vcs_id: str | Unset = UNSET
@@ -131,7 +136,7 @@ class ReleaseFlowTrigger:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        vcs_service = ReleaseFlowTriggerVcsService(d.pop("vcsService"))
+        vcs_service = ReleaseFlowTriggerVcsService.from_value(d.pop("vcsService"))
 
         repo_url = d.pop("repoUrl")
 
@@ -157,21 +162,20 @@ class ReleaseFlowTrigger:
 
         ignore_drafts = d.pop("ignoreDrafts", UNSET)
 
-        release_flow_trigger = cls(
-            vcs_service=vcs_service,
-            repo_url=repo_url,
-            ref=ref,
-            self_hosted_vcs_id=self_hosted_vcs_id,
-            account_login=account_login,
-            vcs_link_id=vcs_link_id,
-            branch_restrictions=branch_restrictions,
-            pr_restrictions=pr_restrictions,
-            path_ignore_rules=path_ignore_rules,
-            ci_ignore_flags=ci_ignore_flags,
-            ci_ignore_flags_enabled=ci_ignore_flags_enabled,
-            is_allow_list=is_allow_list,
-            ignore_drafts=ignore_drafts,
-        )
+        release_flow_trigger = cls.__new__(cls)
+        release_flow_trigger.vcs_service = vcs_service
+        release_flow_trigger.repo_url = repo_url
+        release_flow_trigger.ref = ref
+        release_flow_trigger.self_hosted_vcs_id = self_hosted_vcs_id
+        release_flow_trigger.account_login = account_login
+        release_flow_trigger.vcs_link_id = vcs_link_id
+        release_flow_trigger.branch_restrictions = branch_restrictions
+        release_flow_trigger.pr_restrictions = pr_restrictions
+        release_flow_trigger.path_ignore_rules = path_ignore_rules
+        release_flow_trigger.ci_ignore_flags = ci_ignore_flags
+        release_flow_trigger.ci_ignore_flags_enabled = ci_ignore_flags_enabled
+        release_flow_trigger.is_allow_list = is_allow_list
+        release_flow_trigger.ignore_drafts = ignore_drafts
 
         release_flow_trigger.additional_properties = d
         return release_flow_trigger

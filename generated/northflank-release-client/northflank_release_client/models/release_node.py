@@ -1,24 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.release_node_kind import ReleaseNodeKind
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_kind_spec import NodeKindSpec
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
+
+def _to_kind(value: ReleaseNodeKind | str) -> ReleaseNodeKind:
+    return ReleaseNodeKind(value)
+
+
+def _to_spec(value: NodeKindSpec | Mapping[str, Any] | Unset) -> NodeKindSpec | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, NodeKindSpec) else NodeKindSpec.from_dict(value)
 
 
 T = TypeVar("T", bound="ReleaseNode")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ReleaseNode:
     """A node that releases an image or build to a service or job.
 
@@ -31,12 +37,12 @@ class ReleaseNode:
         spec (NodeKindSpec | Unset): The kind-specific settings of a node.
     """
 
-    kind: ReleaseNodeKind
+    kind: ReleaseNodeKind = _attrs_field(converter=_to_kind)
     ref: str | Unset = UNSET
     settings: NodeSettings | Unset = UNSET
     skip_node_execution: bool | Unset = UNSET
     response: NodeResponse | Unset = UNSET
-    spec: NodeKindSpec | Unset = UNSET
+    spec: NodeKindSpec | Unset = _attrs_field(default=UNSET, converter=_to_spec)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,12 +86,8 @@ class ReleaseNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_kind_spec import NodeKindSpec  # noqa: PLC0415
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-
         d = dict(src_dict)
-        kind = ReleaseNodeKind(d.pop("kind"))
+        kind = ReleaseNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
 
@@ -112,14 +114,13 @@ class ReleaseNode:
         else:
             spec = NodeKindSpec.from_dict(_spec)
 
-        release_node = cls(
-            kind=kind,
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-            spec=spec,
-        )
+        release_node = cls.__new__(cls)
+        release_node.kind = kind
+        release_node.ref = ref
+        release_node.settings = settings
+        release_node.skip_node_execution = skip_node_execution
+        release_node.response = response
+        release_node.spec = spec
 
         release_node.additional_properties = d
         return release_node
@@ -139,3 +140,8 @@ class ReleaseNode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_kind_spec import NodeKindSpec
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings

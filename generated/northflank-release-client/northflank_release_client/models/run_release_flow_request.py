@@ -1,22 +1,47 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.arguments import Arguments
-    from ..models.run_release_flow_request_overrides import RunReleaseFlowRequestOverrides
-    from ..models.run_release_flow_request_release_node_overrides import RunReleaseFlowRequestReleaseNodeOverrides
+
+def _to_arguments(value: Arguments | Mapping[str, Any] | Unset) -> Arguments | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, Arguments) else Arguments.from_dict(value)
+
+
+def _to_overrides(
+    value: RunReleaseFlowRequestOverrides | Mapping[str, Any] | Unset,
+) -> RunReleaseFlowRequestOverrides | Unset:
+    if isinstance(value, Unset):
+        return value
+    return (
+        value if isinstance(value, RunReleaseFlowRequestOverrides) else RunReleaseFlowRequestOverrides.from_dict(value)
+    )
+
+
+def _to_release_node_overrides(
+    value: RunReleaseFlowRequestReleaseNodeOverrides | Mapping[str, Any] | Unset,
+) -> RunReleaseFlowRequestReleaseNodeOverrides | Unset:
+    if isinstance(value, Unset):
+        return value
+    return (
+        value
+        if isinstance(value, RunReleaseFlowRequestReleaseNodeOverrides)
+        else RunReleaseFlowRequestReleaseNodeOverrides.from_dict(value)
+    )
 
 
 T = TypeVar("T", bound="RunReleaseFlowRequest")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class RunReleaseFlowRequest:
     """Every field is optional.
 
@@ -40,9 +65,11 @@ class RunReleaseFlowRequest:
 
     name: str | Unset = UNSET
     description: str | Unset = UNSET
-    arguments: Arguments | Unset = UNSET
-    overrides: RunReleaseFlowRequestOverrides | Unset = UNSET
-    release_node_overrides: RunReleaseFlowRequestReleaseNodeOverrides | Unset = UNSET
+    arguments: Arguments | Unset = _attrs_field(default=UNSET, converter=_to_arguments)
+    overrides: RunReleaseFlowRequestOverrides | Unset = _attrs_field(default=UNSET, converter=_to_overrides)
+    release_node_overrides: RunReleaseFlowRequestReleaseNodeOverrides | Unset = _attrs_field(
+        default=UNSET, converter=_to_release_node_overrides
+    )
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -79,10 +106,6 @@ class RunReleaseFlowRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.arguments import Arguments  # noqa: PLC0415
-        from ..models.run_release_flow_request_overrides import RunReleaseFlowRequestOverrides  # noqa: PLC0415
-        from ..models.run_release_flow_request_release_node_overrides import RunReleaseFlowRequestReleaseNodeOverrides  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
@@ -109,12 +132,16 @@ class RunReleaseFlowRequest:
         else:
             release_node_overrides = RunReleaseFlowRequestReleaseNodeOverrides.from_dict(_release_node_overrides)
 
-        run_release_flow_request = cls(
-            name=name,
-            description=description,
-            arguments=arguments,
-            overrides=overrides,
-            release_node_overrides=release_node_overrides,
-        )
+        run_release_flow_request = cls.__new__(cls)
+        run_release_flow_request.name = name
+        run_release_flow_request.description = description
+        run_release_flow_request.arguments = arguments
+        run_release_flow_request.overrides = overrides
+        run_release_flow_request.release_node_overrides = release_node_overrides
 
         return run_release_flow_request
+
+
+from ..models.arguments import Arguments
+from ..models.run_release_flow_request_overrides import RunReleaseFlowRequestOverrides
+from ..models.run_release_flow_request_release_node_overrides import RunReleaseFlowRequestReleaseNodeOverrides

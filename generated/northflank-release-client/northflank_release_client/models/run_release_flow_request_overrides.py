@@ -32,7 +32,7 @@ class RunReleaseFlowRequestOverrides:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        run_release_flow_request_overrides = cls()
+        run_release_flow_request_overrides = cls.__new__(cls)
 
         run_release_flow_request_overrides.additional_properties = d
         return run_release_flow_request_overrides

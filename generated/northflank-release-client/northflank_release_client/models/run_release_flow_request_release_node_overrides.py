@@ -29,7 +29,7 @@ class RunReleaseFlowRequestReleaseNodeOverrides:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        run_release_flow_request_release_node_overrides = cls()
+        run_release_flow_request_release_node_overrides = cls.__new__(cls)
 
         run_release_flow_request_release_node_overrides.additional_properties = d
         return run_release_flow_request_release_node_overrides

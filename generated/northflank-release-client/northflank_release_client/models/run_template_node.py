@@ -1,24 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.run_template_node_kind import RunTemplateNodeKind
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_kind_spec import NodeKindSpec
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
+
+def _to_kind(value: RunTemplateNodeKind | str) -> RunTemplateNodeKind:
+    return RunTemplateNodeKind(value)
+
+
+def _to_spec(value: NodeKindSpec | Mapping[str, Any] | Unset) -> NodeKindSpec | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, NodeKindSpec) else NodeKindSpec.from_dict(value)
 
 
 T = TypeVar("T", bound="RunTemplateNode")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class RunTemplateNode:
     """A node that runs another template.
 
@@ -31,12 +37,12 @@ class RunTemplateNode:
         spec (NodeKindSpec | Unset): The kind-specific settings of a node.
     """
 
-    kind: RunTemplateNodeKind
+    kind: RunTemplateNodeKind = _attrs_field(converter=_to_kind)
     ref: str | Unset = UNSET
     settings: NodeSettings | Unset = UNSET
     skip_node_execution: bool | Unset = UNSET
     response: NodeResponse | Unset = UNSET
-    spec: NodeKindSpec | Unset = UNSET
+    spec: NodeKindSpec | Unset = _attrs_field(default=UNSET, converter=_to_spec)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,12 +86,8 @@ class RunTemplateNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_kind_spec import NodeKindSpec  # noqa: PLC0415
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-
         d = dict(src_dict)
-        kind = RunTemplateNodeKind(d.pop("kind"))
+        kind = RunTemplateNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
 
@@ -112,14 +114,13 @@ class RunTemplateNode:
         else:
             spec = NodeKindSpec.from_dict(_spec)
 
-        run_template_node = cls(
-            kind=kind,
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-            spec=spec,
-        )
+        run_template_node = cls.__new__(cls)
+        run_template_node.kind = kind
+        run_template_node.ref = ref
+        run_template_node.settings = settings
+        run_template_node.skip_node_execution = skip_node_execution
+        run_template_node.response = response
+        run_template_node.spec = spec
 
         run_template_node.additional_properties = d
         return run_template_node
@@ -139,3 +140,8 @@ class RunTemplateNode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_kind_spec import NodeKindSpec
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings

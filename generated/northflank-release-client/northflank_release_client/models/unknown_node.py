@@ -1,26 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_kind_spec import NodeKindSpec
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
+
+def _to_spec(value: NodeKindSpec | Mapping[str, Any] | Unset) -> NodeKindSpec | Unset:
+    if isinstance(value, Unset):
+        return value
+    return value if isinstance(value, NodeKindSpec) else NodeKindSpec.from_dict(value)
 
 
 T = TypeVar("T", bound="UnknownNode")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class UnknownNode:
-    """A node of a kind this document does not list yet. Its `kind` and fields stay readable so
-    that a client built today keeps working when Northflank adds a node kind.
+    """A node of a kind this document does not list yet: the fields every node has, a
+    kind-specific `spec`, and a required `kind`, a string that no other node schema names. A
+    client built today keeps working when Northflank adds a node kind.
 
         Attributes:
             kind (str): The kind of node, one this document does not list.
@@ -36,7 +39,7 @@ class UnknownNode:
     settings: NodeSettings | Unset = UNSET
     skip_node_execution: bool | Unset = UNSET
     response: NodeResponse | Unset = UNSET
-    spec: NodeKindSpec | Unset = UNSET
+    spec: NodeKindSpec | Unset = _attrs_field(default=UNSET, converter=_to_spec)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,10 +83,6 @@ class UnknownNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_kind_spec import NodeKindSpec  # noqa: PLC0415
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-
         d = dict(src_dict)
         kind = d.pop("kind")
 
@@ -112,14 +111,13 @@ class UnknownNode:
         else:
             spec = NodeKindSpec.from_dict(_spec)
 
-        unknown_node = cls(
-            kind=kind,
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-            spec=spec,
-        )
+        unknown_node = cls.__new__(cls)
+        unknown_node.kind = kind
+        unknown_node.ref = ref
+        unknown_node.settings = settings
+        unknown_node.skip_node_execution = skip_node_execution
+        unknown_node.response = response
+        unknown_node.spec = spec
 
         unknown_node.additional_properties = d
         return unknown_node
@@ -139,3 +137,8 @@ class UnknownNode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_kind_spec import NodeKindSpec
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings

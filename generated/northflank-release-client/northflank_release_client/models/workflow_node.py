@@ -1,24 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.workflow_node_kind import WorkflowNodeKind
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.node_response import NodeResponse
-    from ..models.node_settings import NodeSettings
-    from ..models.workflow_spec import WorkflowSpec
+
+def _to_kind(value: WorkflowNodeKind | str) -> WorkflowNodeKind:
+    return WorkflowNodeKind(value)
 
 
 T = TypeVar("T", bound="WorkflowNode")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class WorkflowNode:
     """A node that runs its child nodes (`spec.steps`) in sequence or in parallel.
 
@@ -31,7 +31,7 @@ class WorkflowNode:
         spec (WorkflowSpec | Unset): The settings of a Workflow node.
     """
 
-    kind: WorkflowNodeKind
+    kind: WorkflowNodeKind = _attrs_field(converter=_to_kind)
     ref: str | Unset = UNSET
     settings: NodeSettings | Unset = UNSET
     skip_node_execution: bool | Unset = UNSET
@@ -80,12 +80,8 @@ class WorkflowNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_response import NodeResponse  # noqa: PLC0415
-        from ..models.node_settings import NodeSettings  # noqa: PLC0415
-        from ..models.workflow_spec import WorkflowSpec  # noqa: PLC0415
-
         d = dict(src_dict)
-        kind = WorkflowNodeKind(d.pop("kind"))
+        kind = WorkflowNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
 
@@ -112,14 +108,13 @@ class WorkflowNode:
         else:
             spec = WorkflowSpec.from_dict(_spec)
 
-        workflow_node = cls(
-            kind=kind,
-            ref=ref,
-            settings=settings,
-            skip_node_execution=skip_node_execution,
-            response=response,
-            spec=spec,
-        )
+        workflow_node = cls.__new__(cls)
+        workflow_node.kind = kind
+        workflow_node.ref = ref
+        workflow_node.settings = settings
+        workflow_node.skip_node_execution = skip_node_execution
+        workflow_node.response = response
+        workflow_node.spec = spec
 
         workflow_node.additional_properties = d
         return workflow_node
@@ -139,3 +134,8 @@ class WorkflowNode:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.node_response import NodeResponse
+from ..models.node_settings import NodeSettings
+from ..models.workflow_spec import WorkflowSpec

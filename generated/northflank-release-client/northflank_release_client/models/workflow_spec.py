@@ -1,37 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.workflow_spec_type import WorkflowSpecType
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.action_node import ActionNode
-    from ..models.addon_backup_node import AddonBackupNode
-    from ..models.addon_import_node import AddonImportNode
-    from ..models.approval_node import ApprovalNode
-    from ..models.build_node import BuildNode
-    from ..models.condition_node import ConditionNode
-    from ..models.job_run_node import JobRunNode
-    from ..models.loop_data_node import LoopDataNode
-    from ..models.loop_workflow_node import LoopWorkflowNode
-    from ..models.message_node import MessageNode
-    from ..models.release_node import ReleaseNode
-    from ..models.rollout_strategy_node import RolloutStrategyNode
-    from ..models.run_template_node import RunTemplateNode
-    from ..models.secret_inheritance_node import SecretInheritanceNode
-    from ..models.unknown_node import UnknownNode
-    from ..models.workflow_node import WorkflowNode
+
+def _to_type_(value: WorkflowSpecType | str | Unset) -> WorkflowSpecType | Unset:
+    if isinstance(value, Unset):
+        return value
+    return WorkflowSpecType(value)
 
 
 T = TypeVar("T", bound="WorkflowSpec")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class WorkflowSpec:
     """The settings of a Workflow node.
 
@@ -42,7 +31,7 @@ class WorkflowSpec:
             | SecretInheritanceNode | UnknownNode | WorkflowNode] | Unset): The child nodes of the workflow.
     """
 
-    type_: WorkflowSpecType | Unset = UNSET
+    type_: WorkflowSpecType | Unset = _attrs_field(default=UNSET, converter=_to_type_)
     steps: (
         list[
             ActionNode
@@ -67,22 +56,6 @@ class WorkflowSpec:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.action_node import ActionNode  # noqa: PLC0415
-        from ..models.addon_backup_node import AddonBackupNode  # noqa: PLC0415
-        from ..models.addon_import_node import AddonImportNode  # noqa: PLC0415
-        from ..models.approval_node import ApprovalNode  # noqa: PLC0415
-        from ..models.build_node import BuildNode  # noqa: PLC0415
-        from ..models.condition_node import ConditionNode  # noqa: PLC0415
-        from ..models.job_run_node import JobRunNode  # noqa: PLC0415
-        from ..models.loop_data_node import LoopDataNode  # noqa: PLC0415
-        from ..models.loop_workflow_node import LoopWorkflowNode  # noqa: PLC0415
-        from ..models.message_node import MessageNode  # noqa: PLC0415
-        from ..models.release_node import ReleaseNode  # noqa: PLC0415
-        from ..models.rollout_strategy_node import RolloutStrategyNode  # noqa: PLC0415
-        from ..models.run_template_node import RunTemplateNode  # noqa: PLC0415
-        from ..models.secret_inheritance_node import SecretInheritanceNode  # noqa: PLC0415
-        from ..models.workflow_node import WorkflowNode  # noqa: PLC0415
-
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
@@ -139,30 +112,13 @@ class WorkflowSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.action_node import ActionNode  # noqa: PLC0415
-        from ..models.addon_backup_node import AddonBackupNode  # noqa: PLC0415
-        from ..models.addon_import_node import AddonImportNode  # noqa: PLC0415
-        from ..models.approval_node import ApprovalNode  # noqa: PLC0415
-        from ..models.build_node import BuildNode  # noqa: PLC0415
-        from ..models.condition_node import ConditionNode  # noqa: PLC0415
-        from ..models.job_run_node import JobRunNode  # noqa: PLC0415
-        from ..models.loop_data_node import LoopDataNode  # noqa: PLC0415
-        from ..models.loop_workflow_node import LoopWorkflowNode  # noqa: PLC0415
-        from ..models.message_node import MessageNode  # noqa: PLC0415
-        from ..models.release_node import ReleaseNode  # noqa: PLC0415
-        from ..models.rollout_strategy_node import RolloutStrategyNode  # noqa: PLC0415
-        from ..models.run_template_node import RunTemplateNode  # noqa: PLC0415
-        from ..models.secret_inheritance_node import SecretInheritanceNode  # noqa: PLC0415
-        from ..models.unknown_node import UnknownNode  # noqa: PLC0415
-        from ..models.workflow_node import WorkflowNode  # noqa: PLC0415
-
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: WorkflowSpecType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = WorkflowSpecType(_type_)
+            type_ = WorkflowSpecType.from_value(_type_)
 
         _steps = d.pop("steps", UNSET)
         steps: (
@@ -210,140 +166,48 @@ class WorkflowSpec:
                     | UnknownNode
                     | WorkflowNode
                 ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_0 = WorkflowNode.from_dict(data)
-
-                        return componentsschemas_node_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_1 = BuildNode.from_dict(data)
-
-                        return componentsschemas_node_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_2 = ReleaseNode.from_dict(data)
-
-                        return componentsschemas_node_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_3 = ConditionNode.from_dict(data)
-
-                        return componentsschemas_node_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_4 = ApprovalNode.from_dict(data)
-
-                        return componentsschemas_node_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_5 = JobRunNode.from_dict(data)
-
-                        return componentsschemas_node_type_5
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_6 = ActionNode.from_dict(data)
-
-                        return componentsschemas_node_type_6
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_7 = MessageNode.from_dict(data)
-
-                        return componentsschemas_node_type_7
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_8 = RunTemplateNode.from_dict(data)
-
-                        return componentsschemas_node_type_8
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_9 = AddonBackupNode.from_dict(data)
-
-                        return componentsschemas_node_type_9
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_10 = AddonImportNode.from_dict(data)
-
-                        return componentsschemas_node_type_10
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_11 = LoopWorkflowNode.from_dict(data)
-
-                        return componentsschemas_node_type_11
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_12 = LoopDataNode.from_dict(data)
-
-                        return componentsschemas_node_type_12
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_13 = RolloutStrategyNode.from_dict(data)
-
-                        return componentsschemas_node_type_13
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_node_type_14 = SecretInheritanceNode.from_dict(data)
-
-                        return componentsschemas_node_type_14
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
                     if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_node_type_15 = UnknownNode.from_dict(data)
-
-                    return componentsschemas_node_type_15
+                        raise TypeError(f"expected an object with a kind, got {type(data).__name__}")
+                    kind = data.get("kind")
+                    if kind == "Workflow":
+                        return WorkflowNode.from_dict(data)
+                    if kind == "Build":
+                        return BuildNode.from_dict(data)
+                    if kind == "Release":
+                        return ReleaseNode.from_dict(data)
+                    if kind == "Condition":
+                        return ConditionNode.from_dict(data)
+                    if kind == "Approval":
+                        return ApprovalNode.from_dict(data)
+                    if kind == "JobRun":
+                        return JobRunNode.from_dict(data)
+                    if kind == "Action":
+                        return ActionNode.from_dict(data)
+                    if kind == "Message":
+                        return MessageNode.from_dict(data)
+                    if kind == "RunTemplate":
+                        return RunTemplateNode.from_dict(data)
+                    if kind == "AddonBackup":
+                        return AddonBackupNode.from_dict(data)
+                    if kind == "AddonImport":
+                        return AddonImportNode.from_dict(data)
+                    if kind == "LoopWorkflow":
+                        return LoopWorkflowNode.from_dict(data)
+                    if kind == "LoopData":
+                        return LoopDataNode.from_dict(data)
+                    if kind == "RolloutStrategy":
+                        return RolloutStrategyNode.from_dict(data)
+                    if kind == "SecretInheritance":
+                        return SecretInheritanceNode.from_dict(data)
+                    return UnknownNode.from_dict(data)
 
                 steps_item = _parse_steps_item(steps_item_data)
 
                 steps.append(steps_item)
 
-        workflow_spec = cls(
-            type_=type_,
-            steps=steps,
-        )
+        workflow_spec = cls.__new__(cls)
+        workflow_spec.type_ = type_
+        workflow_spec.steps = steps
 
         workflow_spec.additional_properties = d
         return workflow_spec
@@ -363,3 +227,21 @@ class WorkflowSpec:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.action_node import ActionNode
+from ..models.addon_backup_node import AddonBackupNode
+from ..models.addon_import_node import AddonImportNode
+from ..models.approval_node import ApprovalNode
+from ..models.build_node import BuildNode
+from ..models.condition_node import ConditionNode
+from ..models.job_run_node import JobRunNode
+from ..models.loop_data_node import LoopDataNode
+from ..models.loop_workflow_node import LoopWorkflowNode
+from ..models.message_node import MessageNode
+from ..models.release_node import ReleaseNode
+from ..models.rollout_strategy_node import RolloutStrategyNode
+from ..models.run_template_node import RunTemplateNode
+from ..models.secret_inheritance_node import SecretInheritanceNode
+from ..models.unknown_node import UnknownNode
+from ..models.workflow_node import WorkflowNode

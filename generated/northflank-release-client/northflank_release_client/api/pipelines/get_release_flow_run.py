@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -73,11 +72,23 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:  # noqa: BLE001 - any body at all must come back as a Response
+        return Response(
+            status_code=errors.status_of(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=None,
+            parse_error=error,
+        )
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=errors.status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -117,9 +128,14 @@ def sync_detailed(
         run_id=run_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except errors.APIConnectionError:
+        raise
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise errors.APIConnectionError.wrap(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -198,7 +214,12 @@ async def asyncio_detailed(
         run_id=run_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except errors.APIConnectionError:
+        raise
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise errors.APIConnectionError.wrap(error) from error
 
     return _build_response(client=client, response=response)
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -97,11 +96,23 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorEnvelope | ReleaseFlowRunListResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:  # noqa: BLE001 - any body at all must come back as a Response
+        return Response(
+            status_code=errors.status_of(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=None,
+            parse_error=error,
+        )
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=errors.status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -130,11 +141,9 @@ def sync_detailed(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:
@@ -156,9 +165,14 @@ def sync_detailed(
         concluded=concluded,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except errors.APIConnectionError:
+        raise
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise errors.APIConnectionError.wrap(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -188,11 +202,9 @@ def sync(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:
@@ -241,11 +253,9 @@ async def asyncio_detailed(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:
@@ -267,7 +277,12 @@ async def asyncio_detailed(
         concluded=concluded,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except errors.APIConnectionError:
+        raise
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise errors.APIConnectionError.wrap(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -297,11 +312,9 @@ async def asyncio(
         per_page (int | Unset):  Default: 50.
         page (int | Unset):
         cursor (str | Unset):
-        status (ReleaseFlowRunStatus | Unset): Status of the template run. The reference pages
-            list fewer values (pending, running,
-            success, failure, aborted, aborting, queued, unknown, skipped); this list follows the
-            live API and Northflank's newest clients. More may be added: clients must accept values
-            they do not know.
+        status (ReleaseFlowRunStatus | Unset): The statuses of a release flow run this document
+            knows. Northflank may add more: a run's
+            `status` may be any other string too.
         concluded (bool | Unset):
 
     Raises:

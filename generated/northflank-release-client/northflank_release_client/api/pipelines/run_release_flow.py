@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -96,11 +95,23 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except Exception as error:  # noqa: BLE001 - any body at all must come back as a Response
+        return Response(
+            status_code=errors.status_of(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=None,
+            parse_error=error,
+        )
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=errors.status_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -119,9 +130,8 @@ def sync_detailed(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -144,9 +154,14 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except errors.APIConnectionError:
+        raise
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise errors.APIConnectionError.wrap(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -166,9 +181,8 @@ def sync(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -208,9 +222,8 @@ async def asyncio_detailed(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
@@ -233,7 +246,12 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except errors.APIConnectionError:
+        raise
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise errors.APIConnectionError.wrap(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -253,9 +271,8 @@ async def asyncio(
 
     Required permission: Project > Pipelines > General > Update.
 
-    The reference page shows `200 OK` with no body. The live API's callers need the created
-    run, so the response is the created run's details, as `GET .../runs/{runId}` answers it.
-    This call is not idempotent: a client must never retry it automatically.
+    Answers the created run's details, as `GET .../runs/{runId}` answers them. This call is
+    not idempotent: a client must never retry it automatically.
 
     Args:
         project_id (str):
