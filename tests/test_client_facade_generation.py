@@ -81,7 +81,7 @@ def changed_spec() -> dict[str, Any]:
                         "properties": {"data": {"$ref": "#/components/schemas/JobBuild"}},
                     }}},
                 },
-                "404": {"$ref": "#/components/responses/NotFound"},
+                "404": {"$ref": "#/components/responses/JobNotFound"},
             },
         }
     }  # fmt: skip
