@@ -24,7 +24,7 @@ Each piece of connexion this copies, bypasses or overrides is listed in UPSTREAM
 fingerprint of its source. tests/test_connexion_adapter.py fails on a connexion upgrade that
 changes one, naming it and what to re-verify; tests/test_differential.py runs a corpus of
 requests through this and through a stock connexion AsyncApp and expects the same answers.
-`python -m mock_server.http.connexion_adapter` prints the current fingerprints.
+The failing test gives each changed piece's new fingerprint, for UPSTREAM once it is checked.
 """
 
 from __future__ import annotations
@@ -501,177 +501,95 @@ class Upstream:
     fingerprint: str
 
 
-_CHAIN = (
-    "ConnexionEngine's chain: connexion's layers in its order (security, request validation, "
-    "response validation when strict, the app), and no new layer it would need"
-)
-_ROUTING = (
-    "routes.py matches as connexion's router: a Starlette route per operation from route_path, "
-    "in the spec's order, GET taking HEAD; the path parameters land in scope['path_params']"
-)
-_VALIDATION = (
-    "PreparedValidation copies RequestValidationOperation: the same checks (parameters, content "
-    "type, body), in the same order, with the same arguments to the validators"
-)
-_HANDLER = (
-    "HandlerCall passes what connexion's AsyncOperation would: snake_case path and query "
-    "parameters, query defaults, the JSON body as `body`, and `token_info` from the security check"
-)
-_SECURITY = (
-    "bearer_security and authorization_header: connexion's bearer check reads the header, "
-    "returns NO_VALUE for another scheme and 401s an unknown token the same way"
-)
-_VALIDATORS = (
-    "validator_map's classes: the attributes they read (_schema, _encoding), _insert_messages, "
-    "and that a response is buffered until it has been validated"
-)
-_ERRORS = (
-    "errors: connexion's error layers are not run; ProblemExceptions become ApiErrors "
-    "(api_error_from_problem) and anything else a 500, as the handlers the mock registered did"
-)
+# What to re-verify when a piece of connexion changes, by topic.
+REVERIFY = {
+    "chain": "ConnexionEngine's chain: connexion's layers in its order (security, request "
+    "validation, response validation when strict, the app), and no new layer it would need",
+    "routing": "routes.py matches as connexion's router: a Starlette route per operation from "
+    "route_path behind the mount, in the spec's order, GET taking HEAD; path parameters land "
+    "in scope['path_params']",
+    "validation": "PreparedValidation copies RequestValidationOperation: the same checks "
+    "(parameters, content type, body), in the same order, with the same arguments",
+    "handler": "HandlerCall passes what connexion's AsyncOperation would: snake_case path and "
+    "query parameters, query defaults, the JSON body as `body`, and `token_info` from the "
+    "security check",
+    "security": "bearer_security and authorization_header: connexion's bearer check reads the "
+    "header, returns NO_VALUE for another scheme and 401s an unknown token the same way",
+    "validators": "validator_map's classes: the attributes they read (_schema, _encoding), "
+    "_insert_messages, and that a response is buffered until it has been validated",
+    "errors": "errors: connexion's error layers are not run; ProblemExceptions become ApiErrors "
+    "(api_error_from_problem) and anything else a 500, as the mock's own handlers did",
+}
 
-UPSTREAM = (
-    Upstream(
-        "connexion.middleware.main:ConnexionMiddleware.default_middlewares",
-        _CHAIN,
-        "70b1b81a74f15c7d",
-    ),
-    Upstream(
-        "connexion.middleware.main:ConnexionMiddleware._build_middleware_stack",
-        _CHAIN,
-        "40d7545779c1efe3",
-    ),
-    Upstream("connexion.middleware.abstract:RoutedMiddleware.__call__", _CHAIN, "d6102b8ed409380e"),
-    Upstream("connexion.middleware.abstract:RoutedAPI.add_operation", _CHAIN, "fd3364a622c56a3b"),
-    Upstream(
-        "connexion.middleware.security:SecurityAPI.make_operation", _CHAIN, "354fb03e902e2ff6"
-    ),
-    Upstream(
-        "connexion.middleware.response_validation:ResponseValidationAPI.make_operation",
-        _CHAIN,
-        "be669af407790417",
-    ),
-    Upstream("connexion.middleware.context:ContextOperation.__call__", _CHAIN, "7b98c0f07a5c521d"),
-    Upstream(
-        "connexion.middleware.lifespan:LifespanMiddleware.__call__", _CHAIN, "21788d035257a8ae"
-    ),
-    Upstream(
-        "connexion.middleware.routing:RoutingMiddleware.add_api", _ROUTING, "8da04b6377f1ba35"
-    ),
-    Upstream(
-        "connexion.middleware.routing:RoutingMiddleware.__call__", _ROUTING, "4a90dfc2277303da"
-    ),
-    Upstream(
-        "connexion.middleware.routing:RoutingOperation.__call__", _ROUTING, "975a3f81c007ba7c"
-    ),
-    Upstream(
-        "connexion.middleware.routing:RoutingAPI._framework_path_and_name",
-        _ROUTING,
-        "2afd5491d0fb8142",
-    ),
-    Upstream(
-        "connexion.operations.openapi:OpenAPIOperation.get_path_parameter_types",
-        _ROUTING,
-        "a0aad0439cb80006",
-    ),
-    Upstream(
-        "connexion.middleware.swagger_ui:SwaggerUIMiddleware.__call__", _ROUTING, "3648bd0d4cd878c8"
-    ),
-    Upstream(
-        "connexion.middleware.swagger_ui:SwaggerUIMiddleware.add_api", _ROUTING, "660acb3710b3e807"
-    ),
-    Upstream(
-        "connexion.middleware.request_validation:RequestValidationAPI.make_operation",
-        _VALIDATION,
-        "db8fd2b7b9e4ba0a",
-    ),
-    Upstream(
-        "connexion.middleware.request_validation:RequestValidationOperation.__call__",
-        _VALIDATION,
-        "13949ec5125cb9ee",
-    ),
-    Upstream(
-        "connexion.middleware.request_validation:RequestValidationOperation.extract_content_type",
-        _VALIDATION,
-        "75c828481e0ad8bf",
-    ),
-    Upstream(
-        "connexion.middleware.request_validation:RequestValidationOperation.validate_mime_type",
-        _VALIDATION,
-        "98fc885a86529eb7",
-    ),
-    Upstream(
-        "connexion.middleware.request_validation:RequestValidationOperation.security_query_params",
-        _VALIDATION,
-        "d0a3563bdaa32f16",
-    ),
-    Upstream("connexion.apps.asynchronous:AsyncOperation.__call__", _HANDLER, "39e13e73b6486c27"),
-    Upstream("connexion.apps.asynchronous:AsyncOperation.fn", _HANDLER, "242db1d787c16c72"),
-    Upstream(
-        "connexion.decorators.parameter:AsyncParameterDecorator.__call__",
-        _HANDLER,
-        "a2887248a53445c2",
-    ),
-    Upstream("connexion.decorators.parameter:prep_kwargs", _HANDLER, "3c9485b51f91fdf8"),
-    Upstream("connexion.decorators.parameter:get_arguments", _HANDLER, "2b968816a1f42fe6"),
-    Upstream("connexion.decorators.parameter:_get_path_arguments", _HANDLER, "47e1ba1fcfed285b"),
-    Upstream("connexion.decorators.parameter:_get_query_arguments", _HANDLER, "3a05f26c99129468"),
-    Upstream("connexion.decorators.parameter:_get_query_defaults", _HANDLER, "303f03fd90169ad3"),
-    Upstream("connexion.decorators.parameter:_get_body_argument", _HANDLER, "b38f13a34c46c18f"),
-    Upstream("connexion.lifecycle:ConnexionRequest.context", _HANDLER, "2da7ec5bd7d10c09"),
-    Upstream(
-        "connexion.security:SecurityHandlerFactory.verify_security", _HANDLER, "b33b86a4da7e37a8"
-    ),
-    Upstream("connexion.security:AbstractSecurityHandler.get_fn", _SECURITY, "092d9adf475920d6"),
-    Upstream(
-        "connexion.security:AbstractSecurityHandler._resolve_func", _SECURITY, "4375674f69c2fb03"
-    ),
-    Upstream(
-        "connexion.security:AbstractSecurityHandler._generic_check", _SECURITY, "438dec50f0a10c0f"
-    ),
-    Upstream(
-        "connexion.security:AbstractSecurityHandler.get_auth_header_value",
-        _SECURITY,
-        "1f0480e167a20612",
-    ),
-    Upstream(
-        "connexion.security:BearerSecurityHandler._get_verify_func", _SECURITY, "cc32c35c5955aef5"
-    ),
-    Upstream(
-        "connexion.validators.abstract:AbstractRequestBodyValidator.__init__",
-        _VALIDATORS,
-        "ed02d47ba6b40ea9",
-    ),
-    Upstream(
-        "connexion.validators.abstract:AbstractRequestBodyValidator.wrap_receive",
-        _VALIDATORS,
-        "f85cd0f865b86a31",
-    ),
-    Upstream(
-        "connexion.validators.abstract:AbstractRequestBodyValidator._insert_messages",
-        _VALIDATORS,
-        "db70cbdc20e48045",
-    ),
-    Upstream(
-        "connexion.validators.abstract:AbstractResponseBodyValidator.__init__",
-        _VALIDATORS,
-        "2cdc14b6b4db9048",
-    ),
-    Upstream(
-        "connexion.validators.abstract:AbstractResponseBodyValidator.wrap_send",
-        _VALIDATORS,
-        "8459382c71e5639b",
-    ),
-    Upstream(
-        "connexion.validators.json:JSONResponseBodyValidator._validate",
-        _VALIDATORS,
-        "f295bdde340d8055",
-    ),
-    Upstream("connexion.middleware.exceptions:ExceptionMiddleware", _ERRORS, "f97814332e53e9c5"),
-    Upstream(
-        "connexion.middleware.server_error:ServerErrorMiddleware", _ERRORS, "49de699d24ae5a3b"
-    ),
-)
+# fingerprint, then connexion.<module>:<qualified name>, under the topic to re-verify.
+_FINGERPRINTS = """
+[chain]
+70b1b81a74f15c7d middleware.main:ConnexionMiddleware.default_middlewares
+40d7545779c1efe3 middleware.main:ConnexionMiddleware._build_middleware_stack
+d6102b8ed409380e middleware.abstract:RoutedMiddleware.__call__
+fd3364a622c56a3b middleware.abstract:RoutedAPI.add_operation
+354fb03e902e2ff6 middleware.security:SecurityAPI.make_operation
+be669af407790417 middleware.response_validation:ResponseValidationAPI.make_operation
+7b98c0f07a5c521d middleware.context:ContextOperation.__call__
+21788d035257a8ae middleware.lifespan:LifespanMiddleware.__call__
+[routing]
+8da04b6377f1ba35 middleware.routing:RoutingMiddleware.add_api
+4a90dfc2277303da middleware.routing:RoutingMiddleware.__call__
+975a3f81c007ba7c middleware.routing:RoutingOperation.__call__
+2afd5491d0fb8142 middleware.routing:RoutingAPI._framework_path_and_name
+a0aad0439cb80006 operations.openapi:OpenAPIOperation.get_path_parameter_types
+3648bd0d4cd878c8 middleware.swagger_ui:SwaggerUIMiddleware.__call__
+660acb3710b3e807 middleware.swagger_ui:SwaggerUIMiddleware.add_api
+[validation]
+db8fd2b7b9e4ba0a middleware.request_validation:RequestValidationAPI.make_operation
+13949ec5125cb9ee middleware.request_validation:RequestValidationOperation.__call__
+75c828481e0ad8bf middleware.request_validation:RequestValidationOperation.extract_content_type
+98fc885a86529eb7 middleware.request_validation:RequestValidationOperation.validate_mime_type
+d0a3563bdaa32f16 middleware.request_validation:RequestValidationOperation.security_query_params
+[handler]
+39e13e73b6486c27 apps.asynchronous:AsyncOperation.__call__
+242db1d787c16c72 apps.asynchronous:AsyncOperation.fn
+a2887248a53445c2 decorators.parameter:AsyncParameterDecorator.__call__
+3c9485b51f91fdf8 decorators.parameter:prep_kwargs
+2b968816a1f42fe6 decorators.parameter:get_arguments
+47e1ba1fcfed285b decorators.parameter:_get_path_arguments
+3a05f26c99129468 decorators.parameter:_get_query_arguments
+303f03fd90169ad3 decorators.parameter:_get_query_defaults
+b38f13a34c46c18f decorators.parameter:_get_body_argument
+2da7ec5bd7d10c09 lifecycle:ConnexionRequest.context
+b33b86a4da7e37a8 security:SecurityHandlerFactory.verify_security
+[security]
+092d9adf475920d6 security:AbstractSecurityHandler.get_fn
+4375674f69c2fb03 security:AbstractSecurityHandler._resolve_func
+438dec50f0a10c0f security:AbstractSecurityHandler._generic_check
+1f0480e167a20612 security:AbstractSecurityHandler.get_auth_header_value
+cc32c35c5955aef5 security:BearerSecurityHandler._get_verify_func
+[validators]
+ed02d47ba6b40ea9 validators.abstract:AbstractRequestBodyValidator.__init__
+f85cd0f865b86a31 validators.abstract:AbstractRequestBodyValidator.wrap_receive
+db70cbdc20e48045 validators.abstract:AbstractRequestBodyValidator._insert_messages
+2cdc14b6b4db9048 validators.abstract:AbstractResponseBodyValidator.__init__
+8459382c71e5639b validators.abstract:AbstractResponseBodyValidator.wrap_send
+f295bdde340d8055 validators.json:JSONResponseBodyValidator._validate
+[errors]
+f97814332e53e9c5 middleware.exceptions:ExceptionMiddleware
+49de699d24ae5a3b middleware.server_error:ServerErrorMiddleware
+"""
+
+
+def _upstream(table: str) -> tuple[Upstream, ...]:
+    items = []
+    topic = ""
+    for line in table.strip().splitlines():
+        if line.startswith("["):
+            topic = line.strip("[]")
+            continue
+        fingerprint, name = line.split()
+        items.append(Upstream(f"connexion.{name}", REVERIFY[topic], fingerprint))
+    return tuple(items)
+
+
+UPSTREAM = _upstream(_FINGERPRINTS)
 
 
 def source_of(target: object) -> str:
@@ -713,8 +631,3 @@ def changed_upstream(lookup: Callable[[str], object] = find) -> list[str]:
                 f"re-verify {item.reverify}"
             )
     return messages
-
-
-if __name__ == "__main__":
-    for item in UPSTREAM:
-        print(f"{fingerprint(find(item.name))}  {item.name}")
