@@ -63,7 +63,7 @@ fixtures: $(STAMP) ## Regenerate the default dataset from its seed
 	$(PY) scripts/make_fixtures.py
 
 bench: $(STAMP) ## Benchmark the mock against Prism and a raw ASGI floor
-	$(PY) scripts/bench.py
+	$(PY) -m scripts.bench
 
 lock: ## Re-resolve requirements.lock from the pins in pyproject.toml
 	scripts/lock.sh

@@ -12,11 +12,12 @@ from pathlib import Path
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
-from . import lifecycle
-from .app import SETTINGS_VARIABLE, Settings, create_app, settle_heap
-from .auth import TokensFileError
-from .fixtures import DEFAULT_FIXTURES, FixtureError
-from .middleware_stack import UI_PATH
+from .app import SETTINGS_VARIABLE, create_app, settle_heap
+from .domain import lifecycle
+from .domain.auth import TokensFileError
+from .http.connexion_adapter import UI_PATH
+from .settings import DEFAULT_MAX_BODY, Settings
+from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -66,7 +67,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--max-body-bytes",
         type=int,
-        default=1024 * 1024,
+        default=DEFAULT_MAX_BODY,
         help="largest request body accepted (default %(default)s)",
     )
     parser.add_argument(

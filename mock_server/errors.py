@@ -1,4 +1,10 @@
-"""Northflank's error envelope, for every error the mock answers."""
+"""Northflank's error envelope: the one way the mock answers an error, whoever finds it.
+
+Everything that refuses a request raises `ApiError` (or `ValidationFailed`, which lists every
+violation); `render` turns it into the response. The request pipeline, the connexion adapter
+(which turns connexion's problems into ApiErrors) and the control endpoints all answer through
+`render`, so every error has the same shape: `{"error": {"status", "message", "id", "details"}}`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import json
 import uuid
 from typing import Any
 
-from starlette.responses import Response
+JSON = b"application/json"
 
 
 class ApiError(Exception):
@@ -25,15 +31,6 @@ class ApiError(Exception):
         self.details = details
         self.headers = headers or {}
 
-    def body(self) -> bytes:
-        """The envelope as JSON bytes."""
-        return json.dumps(envelope(self.status, self.message, self.details)).encode()
-
-
-def violation(location: str, path: str, message: str) -> dict[str, str]:
-    """One entry of a 400's `details.errors`."""
-    return {"location": location, "path": path, "message": message}
-
 
 class ValidationFailed(ApiError):
     """A 400 that lists every violation of the request."""
@@ -45,14 +42,24 @@ class ValidationFailed(ApiError):
         self.violations = violations
 
 
-def envelope(status: int, message: str, details: dict[str, Any] | None = None) -> dict[str, Any]:
+def violation(location: str, path: str, message: str) -> dict[str, str]:
+    """One entry of a 400's `details.errors`."""
+    return {"location": location, "path": path, "message": message}
+
+
+def _envelope(status: int, message: str, details: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The envelope as a JSON-ready dict; every error gets an id of its own."""
     error: dict[str, Any] = {"status": status, "message": message, "id": str(uuid.uuid4())}
     if details:
         error["details"] = details
     return {"error": error}
 
 
-def error_response(error: ApiError) -> Response:
-    return Response(
-        error.body(), error.status, headers=error.headers, media_type="application/json"
-    )
+def render(error: ApiError) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    """An error as its response: status, headers (content type first) and body."""
+    body = json.dumps(_envelope(error.status, error.message, error.details)).encode()
+    headers = [(b"content-type", JSON), (b"content-length", str(len(body)).encode())]
+    headers += [
+        (name.lower().encode(), value.encode("latin-1")) for name, value in error.headers.items()
+    ]
+    return error.status, headers, body

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from scripts import bench
-from scripts.bench import parse_wrk, verdicts
+from scripts.bench import __main__ as cli
+from scripts.bench import inprocess, load, scale, tools
+from scripts.bench.client_cost import measure_client
+from scripts.bench.load import parse_wrk
+from scripts.bench.report import verdicts
+from scripts.bench.scenarios import SCENARIOS
 
 WRK_OUTPUT = """Running 8s test @ http://127.0.0.1:4010/v1/x
   1 threads and 32 connections
@@ -68,20 +74,20 @@ def test_each_server_keeps_its_best_round_and_every_round_is_recorded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The real mock and floor start each round; the load generator is stood in for."""
-    monkeypatch.setattr(bench, "CACHE", tmp_path)
+    monkeypatch.setattr(load, "CACHE", tmp_path)
     rates = iter(range(1, 1000))
 
     def fake_wrk(wrk: str, url: str, scenario: Any, seconds: float, connections: int) -> Any:
         assert url.startswith("http://127.0.0.1:")
         return {"rps": float(next(rates)), "p50_ms": 1.0, "p99_ms": 2.0, "non2xx": 0.0}
 
-    monkeypatch.setattr(bench, "run_wrk", fake_wrk)
+    monkeypatch.setattr(load, "run_wrk", fake_wrk)
     args = argparse.Namespace(no_prism=True, rounds=2, duration=1, connections=4)
-    results, startups, rounds = bench.measure_servers(args, "wrk")
+    results, startups, rounds = load.measure_servers(args, "wrk")
     assert set(results) == set(rounds) == {"ours", "floor"}
     assert set(startups) == {"ours"} and 0 < startups["ours"] < 60
     for name in ("ours", "floor"):
-        for scenario in bench.SCENARIOS:
+        for scenario in SCENARIOS:
             every = rounds[name][scenario.name]
             assert len(every) == 2 and every[0] < every[1]  # later rounds got higher stand-in rates
             assert results[name][scenario.name]["rps"] == max(every)
@@ -92,16 +98,44 @@ def test_each_server_keeps_its_best_round_and_every_round_is_recorded(
 
 
 def test_the_scale_test_reports_every_size() -> None:
-    scale = bench.measure_scale([200, 400])  # a deep page needs 50 runs past the middle
-    assert set(scale) == {"200", "400"}
-    for size in scale.values():
+    sizes = scale.measure_scale([200, 400])  # a deep page needs 50 runs past the middle
+    assert set(sizes) == {"200", "400"}
+    for size in sizes.values():
         assert size["first_page_us"] > 0 and size["deep_page_us"] > 0
         assert 100 < size["bytes_per_run"] < 10_000
 
 
 def test_the_client_cost_compares_the_same_bytes() -> None:
-    client = bench.measure_client()
+    client = measure_client()
     assert set(client) == {"100-run list page", "run details"}
     for payload in client.values():
         assert payload["bytes"] > 0 and payload["json_loads_us"] > 0
         assert payload["ratio"] == payload["client_us"] / payload["json_loads_us"]
+
+
+def test_the_in_process_cost_is_measured_for_every_scenario() -> None:
+    costs = inprocess.measure_requests(loops=20, rounds=2)
+    assert set(costs) == {scenario.name for scenario in SCENARIOS}
+    assert all(0 < micros < 100_000 for micros in costs.values())
+
+
+def test_installing_a_tool_says_what_where_and_why_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[list[str]] = []
+
+    def fake_run(command: list[str], **kwargs: Any) -> Any:
+        calls.append(command)
+        assert "Installing @stoplight/prism-cli@" in capsys.readouterr().out  # said before
+        return None
+
+    monkeypatch.setattr(tools, "PRISM", tmp_path / "missing" / "prism")
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    tools.ensure_prism()
+    assert calls and calls[0][:2] == ["npm", "install"]
+
+
+def test_the_command_line_takes_the_documented_options() -> None:
+    args = cli.parse_args(["--duration", "2", "--rounds", "3", "--no-prism", "--sizes", "10"])
+    assert (args.duration, args.rounds, args.no_prism, args.sizes) == (2.0, 3, True, "10")

@@ -17,7 +17,7 @@ from northflank_release_client.models import (
     RunReleaseFlowRequest,
 )
 
-from mock_server.fixtures import load_dataset
+from mock_server.storage.fixtures import load_dataset
 from tests.mockproc import TOKEN, MockProcess
 
 P, PL, STAGE = "demo-project", "demo-pipeline", "development"

@@ -1,142 +1,119 @@
 """The mock's fast paths answer exactly as the slow ways they replace.
 
-Each speed-up of issue #7 keeps a reference to compare with: connexion's stock middleware stack,
-the Python JSON-schema validator, a plain walk over a list, and details() as a dict.
+Each speed-up keeps a reference to compare with: connexion's own stack (tests/test_differential.py
+runs a generated corpus through both), the Python JSON-schema validator, a plain walk over a
+list, and details() as a dict. Here: the shape of the chains the connexion adapter builds, the
+bounds of its caches, and the fast paths beneath it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import json
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from connexion.json_schema import resolve_refs
-from connexion.middleware.main import ConnexionMiddleware
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
 
 from mock_server import app as app_module
-from mock_server import dispatch, middleware_stack
 from mock_server.app import Settings, create_app
-from mock_server.clock import ManualClock
+from mock_server.domain.clock import ManualClock
+from mock_server.domain.pagination import paginate
 from mock_server.errors import ApiError
-from mock_server.fixtures import load_dataset
-from mock_server.pagination import paginate
+from mock_server.http import connexion_adapter, validation
+from mock_server.http.connexion_adapter import PreparedValidation
+from mock_server.http.pipeline import MockServer
+from mock_server.http.validation import ParameterValidator, compiled_check, schema_validator
 from mock_server.spec import load_spec
-from mock_server.store import Store
-from mock_server.validation import _fast_check, _validator
-from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
+from mock_server.storage.fixtures import load_dataset
+from mock_server.storage.store import Store
+from tests.conftest import RUNS
 
 DEV = RUNS.format(stage="development")
+AUTH = {"Authorization": "Bearer t"}
 
 
-def test_the_stack_is_connexions_own_with_three_replacements() -> None:
-    stock = ConnexionMiddleware.default_middlewares
-    ours = middleware_stack.MIDDLEWARES
-    assert len(ours) == len(stock)
-    replaced = [(a.__name__, b.__name__) for a, b in zip(stock, ours, strict=True) if a is not b]
-    assert replaced == [
-        ("SwaggerUIMiddleware", "SwaggerUIWhereAsked"),
-        ("RoutingMiddleware", "DirectRouting"),
-        ("RequestValidationMiddleware", "PreparedRequestValidationMiddleware"),
-    ]
-    for original, replacement in zip(stock, ours, strict=True):
-        assert issubclass(replacement, original)
+def _chain_kinds(chain: Any) -> list[str]:
+    kinds = []
+    layer = chain
+    while layer is not None:
+        kinds.append(type(layer).__name__)
+        layer = getattr(layer, "next_app", None)
+    return kinds
 
 
-def test_the_swagger_ui_router_sees_only_ui_paths() -> None:
-    import asyncio
+@pytest.mark.parametrize("strict", [False, True])
+def test_each_operation_is_one_chain_of_connexions_checks_in_connexions_order(
+    strict: bool,
+) -> None:
+    app = create_app(Settings(seed=3, manual_clock=True, strict_responses=strict))
+    engine = app.engine
+    assert isinstance(engine, connexion_adapter.ConnexionEngine)
+    expected = ["SecurityOperation", "PreparedValidation"]
+    expected += ["ResponseValidationOperation"] if strict else []
+    expected += ["HandlerCall"]
+    assert set(engine.chains) == app.routes.operation_ids
+    for operation_id, chain in engine.chains.items():
+        assert _chain_kinds(chain) == expected, operation_id
 
+
+def _prepared(app: MockServer) -> list[PreparedValidation]:
+    found = []
+    for chain in app.engine.chains.values():  # type: ignore[attr-defined]
+        layer = chain
+        while layer is not None:
+            if isinstance(layer, PreparedValidation):
+                found.append(layer)
+            layer = getattr(layer, "next_app", None)
+    return found
+
+
+def test_only_ui_paths_reach_swagger_ui_and_only_api_paths_the_engine() -> None:
+    app = create_app(Settings(seed=3, manual_clock=True))
     reached: list[str] = []
 
-    async def next_app(scope: Any, receive: Any, send: Any) -> None:
-        reached.append("api " + scope["path"])
-
-    async def ui_router(scope: Any, receive: Any, send: Any) -> None:
+    async def ui(scope: Scope, receive: Receive, send: Send) -> None:
         reached.append("ui " + scope["path"])
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
 
-    async def unused(*args: Any) -> Any:
-        raise AssertionError("neither layer reads or answers here")
+    async def engine(scope: Scope, receive: Receive, send: Send, match: Any) -> None:
+        reached.append("api " + scope["path"])
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
 
-    middleware = middleware_stack.SwaggerUIWhereAsked(next_app)
-    middleware.router = ui_router
-    for path in (DEV, "/ui/", "/ui/swagger-ui.css", "/v1/ui"):
-        asyncio.run(middleware({"type": "http", "path": path}, unused, unused))
-    assert reached == [f"api {DEV}", "ui /ui/", "ui /ui/swagger-ui.css", "api /v1/ui"]
-
-
-# Requests for every operation, valid and not: every kind of answer the stack can give.
-AUTH = {"Authorization": "Bearer t"}
-JSON = {**AUTH, "Content-Type": "application/json"}
-CORPUS: list[tuple[str, str, dict[str, Any]]] = [
-    ("GET", f"{DEV}?per_page=3", AUTH),
-    ("GET", f"{DEV}?per_page=3&page=2&status=success&concluded=true", AUTH),
-    ("GET", f"{DEV}?per_page=0&perpage=3&status=nope", AUTH),
-    ("GET", f"{DEV}?per_page=0&perpage=3&status=nope", AUTH),  # the query's verdict, cached
-    ("GET", f"{DEV}?per_page=3", AUTH),
-    ("GET", f"{RUNS.format(stage='no-such-stage')}?per_page=3", AUTH),
-    ("GET", f"{DEV}?per_page=1&per_page=2", AUTH),
-    ("GET", f"{DEV}?cursor=not-a-cursor", AUTH),
-    ("GET", DEV, {}),
-    ("GET", DEV, {"Authorization": "Basic abc"}),
-    ("HEAD", DEV, AUTH),
-    ("GET", f"{DEV}/{EXAMPLE_RUN}", AUTH),
-    ("GET", f"{DEV}/no-such-run", AUTH),
-    ("GET", f"{DEV}/%E2%9C%93%20run", AUTH),
-    ("GET", RUNS.format(stage="no-such-stage"), AUTH),
-    ("GET", "/v1/projects/nope/pipelines/p/release-flows/development/runs", AUTH),
-    ("POST", DEV, {**JSON, "body": json.dumps({"name": "Run one", "arguments": {"A": "1"}})}),
-    ("POST", DEV, {**JSON, "body": json.dumps({"name": "x", "extra": 1})}),
-    ("POST", DEV, {**JSON, "body": "{not json"}),
-    ("POST", DEV, {**AUTH, "Content-Type": "text/plain", "body": "hello"}),
-    ("POST", DEV, {**AUTH, "Content-Type": "application/json; charset=utf-8", "body": "{}"}),
-    ("POST", DEV, {**AUTH, "Content-Type": "Application/JSON", "body": "{}"}),
-    ("POST", DEV, AUTH),
-    ("POST", f"{DEV}/{EXAMPLE_RUN}/abort", JSON),
-    ("DELETE", DEV, AUTH),
-    ("PUT", f"{DEV}/{EXAMPLE_RUN}", AUTH),
-    ("GET", f"{DEV}/", AUTH),
-    ("GET", "/v1/no/such/route", AUTH),
-    ("GET", f"{BUILDS}?per_page=2", AUTH),
-    ("GET", f"{BUILDS}?per_page=200", AUTH),
-    ("GET", "/ui/", {}),
-    ("GET", "/ui", {}),
-]
+    app.swagger_ui = ui
+    app.engine = engine
+    with TestClient(app) as client:
+        for path in (DEV, "/ui/", "/ui", "/ui/swagger-ui.css", "/v1/ui", "/uix"):
+            assert client.get(path, headers=AUTH).status_code == 204
+    assert reached == [
+        f"api {DEV}", "ui /ui/", "ui /ui", "ui /ui/swagger-ui.css", "api /v1/ui", "api /uix",
+    ]  # fmt: skip
 
 
-def _answers(monkeypatch: pytest.MonkeyPatch, middlewares: list[Any]) -> list[Any]:
-    monkeypatch.setattr(dispatch, "MIDDLEWARES", middlewares)
-    # Both apps at the same instant: a manual clock otherwise starts at the current second.
-    monkeypatch.setattr(app_module, "ManualClock", functools.partial(ManualClock, 1_800_000_000))
-    app = create_app(Settings(seed=3, manual_clock=True, strict_responses=True))
-    answers = []
-    with TestClient(app, follow_redirects=False) as client:
-        for method, path, options in CORPUS:
-            headers = {k: v for k, v in options.items() if k != "body"}
-            response = client.request(method, path, headers=headers, content=options.get("body"))
-            body: Any = response.text
-            if response.headers.get("content-type") == "application/json" and response.text:
-                body = json.loads(response.text)
-                if isinstance(body, dict) and isinstance(body.get("error"), dict):
-                    body["error"].pop("id", None)  # random per error
-            kept = {k: v for k, v in response.headers.items() if k not in ("x-request-id",)}
-            answers.append((method, path, response.status_code, kept, body))
-    return answers
+def test_the_body_is_replayed_once_and_then_receive_is_the_real_one() -> None:
+    from mock_server.http.pipeline import _replay
 
+    real: list[Message] = [{"type": "http.disconnect"}]
 
-def test_our_stack_answers_exactly_like_connexions_stock_stack(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    ours = _answers(monkeypatch, middleware_stack.MIDDLEWARES)
-    stock = _answers(monkeypatch, list(ConnexionMiddleware.default_middlewares))
-    for mine, theirs in zip(ours, stock, strict=True):
-        assert mine == theirs
-    statuses = {answer[2] for answer in ours}
-    assert {200, 307, 400, 401, 404, 405, 409, 415} <= statuses  # the corpus reaches them all
+    async def receive() -> Message:
+        return real.pop()
+
+    async def read() -> list[Message]:
+        replay = _replay(b"{}", receive)
+        return [await replay(), await replay()]
+
+    first, second = asyncio.run(read())
+    assert first == {"type": "http.request", "body": b"{}", "more_body": False}
+    assert second == {"type": "http.disconnect"} and real == []
 
 
 def test_the_content_type_caches_stay_bounded() -> None:
@@ -148,58 +125,17 @@ def test_the_content_type_caches_stay_bounded() -> None:
             assert response.status_code == 200, response.text
         refused = client.post(DEV, headers={**AUTH, "Content-Type": "text/csv"}, content="a,b")
         assert refused.status_code == 415
-    operations = _validation_operations(app)
+    operations = _prepared(app)
     assert operations
+    limit = connexion_adapter.MAX_CACHED_CONTENT_TYPES
     for operation in operations:
-        assert len(operation._content_types) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
-        assert len(operation._bodies) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
-        assert len(operation._accepted) <= middleware_stack._MAX_CACHED_CONTENT_TYPES
-
-
-def _layers(app: Any) -> list[Any]:
-    return list(cast(Any, app.api).middleware.middleware_stack)
-
-
-def _validation_operations(app: Any) -> list[middleware_stack.PreparedRequestValidation]:
-    return [
-        operation
-        for middleware in _layers(app)
-        if isinstance(middleware, middleware_stack.PreparedRequestValidationMiddleware)
-        for api in middleware.apis[""]
-        for operation in api.operations.values()
-    ]
-
-
-@pytest.mark.parametrize("strict", [False, True])
-def test_each_layer_hands_an_operation_straight_to_the_next_layers_operation(
-    strict: bool,
-) -> None:
-    app = create_app(Settings(seed=3, manual_clock=True, strict_responses=strict))
-    with TestClient(app) as client:  # connexion builds its layers on the first request
-        assert client.get(DEV, headers=AUTH).status_code == 200
-    layers = _layers(app)
-    routing = next(m for m in layers if isinstance(m, middleware_stack.DirectRouting))
-    expected = ["SecurityOperation", "PreparedRequestValidation"]
-    expected += ["ResponseValidationOperation"] if strict else []
-    expected += ["ContextOperation", "DirectOperation"]
-    entries = [entry for entries in routing.routes.values() for entry in entries]
-    assert {operation_id for _, operation_id, _ in entries} == set(app.state.operations.ids)
-    for _, operation_id, first in entries:
-        kinds = []
-        layer: Any = first
-        while layer is not None:
-            kinds.append(type(layer).__name__)
-            layer = getattr(layer, "next_app", None)
-        assert kinds == expected, operation_id
-    # connexion's own routing (404s, 405s and mounted APIs take it) reaches the same operations.
-    security = next(m for m in layers if type(m).__name__ == "SecurityMiddleware")
-    for _, operation_id, chain in entries:
-        assert security.apis[""][0].operations[operation_id] is chain
+        assert len(operation.content_types) <= limit
+        assert len(operation.bodies) <= limit
+        assert len(operation.accepted) <= limit
+    assert max(len(operation.content_types) for operation in operations) == limit
 
 
 def test_a_cached_query_verdict_is_the_verdict_and_stays_bounded() -> None:
-    from mock_server import validation
-
     app = create_app(Settings(seed=3, manual_clock=True))
     with TestClient(app) as client:
         first = client.get(f"{DEV}?per_page=2", headers=AUTH).json()
@@ -214,7 +150,7 @@ def test_a_cached_query_verdict_is_the_verdict_and_stays_bounded() -> None:
         assert len(long_query) > validation.MAX_CACHED_QUERY_BYTES
         refused = client.get(f"{DEV}?{long_query}", headers=AUTH).json()["error"]
         assert len(refused["details"]["errors"]) == 200
-    validators = [operation._parameters for operation in _validation_operations(app)]
+    validators = [operation.parameters for operation in _prepared(app)]
     sizes = [validator.check_query.cache_info().currsize for validator in validators]
     assert max(sizes) == validation.MAX_CACHED_QUERIES  # full, and no larger
 
@@ -225,14 +161,12 @@ _QUERY_TEXT = st.text(alphabet=st.sampled_from("per_pagcusointd=&%2B+01x-.;"), m
 @settings(max_examples=300, deadline=None)
 @given(raw=_QUERY_TEXT)
 def test_a_query_checked_from_the_cache_equals_one_checked_afresh(raw: str) -> None:
-    from mock_server.validation import ParameterValidator
-
     parameters = [
         p for p in _list_runs_parameters() if p["in"] == "query"
     ]  # the list operation's query parameters, refs inlined
     validator = ParameterValidator(parameters, strict_validation=True)
     encoded = raw.encode()
-    fresh = validator._check_query(encoded)
+    fresh = validator.check_query_afresh(encoded)
     assert validator.check_query(encoded) == fresh
     assert validator.check_query(encoded) == fresh  # from the cache now
     assert validator.check_query.cache_info().hits == 1
@@ -284,9 +218,9 @@ _BODIES = st.dictionaries(_BODY_KEYS, _VALUES | _TEXT, max_size=5)
 @given(value=_VALUES | _BODIES)
 def test_the_compiled_check_agrees_with_the_python_validator(name: str, value: Any) -> None:
     schema = REQUEST_SCHEMAS[name]
-    fast = _fast_check(schema)
+    fast = compiled_check(schema)
     assert fast is not None, "every request schema has a compiled check"
-    assert fast(value) == _validator(schema).is_valid(value), (name, value)
+    assert fast(value) == schema_validator(schema).is_valid(value), (name, value)
 
 
 def _reference_page(items: list[int], per_page: int, skip: int, after: int | None) -> list[int]:
@@ -329,14 +263,14 @@ def test_run_details_from_encoded_pieces_equal_the_details(store: Store) -> None
     checked = 0
     for flow in store.flows.values():
         for record in flow.runs[:3] + flow.runs[-3:]:
-            assert json.loads(store.details_encoded(flow, record)) == store.details(flow, record)
+            assert json.loads(store.details_json(flow, record)) == store.details(flow, record)
         created = []
         for body in ({}, {"name": "Run two", "arguments": {"X": "1"}}, {"description": "d"}):
             with contextlib.suppress(ApiError):  # a policy that refuses a second active run
                 created.append(store.create_run(flow, body))
         for step in range(12):  # pending, running, concluded, aborted along the way
             for record in created:
-                encoded = json.loads(store.details_encoded(flow, record))
+                encoded = json.loads(store.details_json(flow, record))
                 assert encoded == store.details(flow, record), (flow.key, step)
                 checked += 1
             if step == 2 and created and not created[-1].concluded(clock.now()):
@@ -355,13 +289,13 @@ def test_run_ids_come_from_a_generator_reseeded_in_a_forked_child() -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         child = os.fork()
     if child == 0:  # pragma: no cover - the child process
-        os.write(write, unseeded._new_id().encode())
+        os.write(write, unseeded.ids.next().encode())
         os._exit(0)
     os.close(write)
     os.waitpid(child, 0)
     with os.fdopen(read) as pipe:
         in_child = pipe.read()
-    in_parent = unseeded._new_id()
+    in_parent = unseeded.ids.next()
     assert len(in_child) == len(in_parent) == 36 and in_parent[14] == "4"
     assert in_child != in_parent
 
@@ -402,7 +336,7 @@ def test_the_authorization_header_is_read_as_connexion_reads_it(
     from connexion.lifecycle import ConnexionRequest
     from connexion.security import BearerSecurityHandler
 
-    from mock_server.auth import authorization_header
+    from mock_server.http.connexion_adapter import authorization_header
 
     scope = {"type": "http", "headers": headers}
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from mock_server.fixtures import DEFAULT_FIXTURES, FixtureError, load_dataset
 from mock_server.formats import is_date_time
 from mock_server.spec import load_spec
+from mock_server.storage.fixtures import DEFAULT_FIXTURES, FixtureError, load_dataset
 from scripts import make_fixtures
 
 STAGES = ("development", "staging", "production")

@@ -194,7 +194,7 @@ def test_replace_and_latest_policies(tmp_path: Path) -> None:
     import json
     import shutil
 
-    from mock_server.fixtures import DEFAULT_FIXTURES
+    from mock_server.storage.fixtures import DEFAULT_FIXTURES
 
     shutil.copytree(DEFAULT_FIXTURES, tmp_path / "data")
     flows = tmp_path / "data/projects/demo-project/pipelines/demo-pipeline/release-flows"

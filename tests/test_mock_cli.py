@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mock_server.fixtures import DEFAULT_FIXTURES
+from mock_server.storage.fixtures import DEFAULT_FIXTURES
 from tests.conftest import BUILDS, RUNS
 from tests.mockproc import MockProcess, run_cli
 

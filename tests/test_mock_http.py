@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.fixtures import load_dataset
 from mock_server.spec import load_spec, schema_validator
+from mock_server.storage.fixtures import load_dataset
 from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS, walk
 from tests.mockproc import MockProcess
 

@@ -46,7 +46,7 @@ def change_spec_enum(copy: Path) -> None:
 
 
 def handler_answers_500(copy: Path) -> None:
-    path = copy / "mock_server/handlers.py"
+    path = copy / "mock_server/http/handlers.py"
     source = path.read_text()
     marker = '        authorize(token_info, project_id, "jobs:read")\n'
     assert marker in source

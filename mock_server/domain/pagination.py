@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .errors import ValidationFailed, violation
+from ..errors import ValidationFailed, violation
 
 T = TypeVar("T")
 DEFAULT_PER_PAGE = 50

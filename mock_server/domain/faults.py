@@ -1,5 +1,5 @@
-"""Faults on demand: a status or a delay for an operation, by rule (`/_mock/faults`) or by a
-Prism-style `Prefer` header on one request (`code=429`, `example=<name>`, `delay=<ms>`).
+"""Faults on demand: a status or a delay for an operation, by rule (`/_mock/faults`). One
+request can also ask for one with a Prism-style `Prefer` header (http/prefer.py).
 
 Rules serve clients that cannot add headers (generated clients, official SDKs): answer status S,
 or delay D ms, for the next N calls or with probability P. Draws come from a seeded sequence, so
@@ -12,7 +12,7 @@ import random
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .errors import ApiError
+from ..errors import ApiError
 
 MAX_DELAY_MS = 60_000
 
@@ -88,6 +88,10 @@ class FaultBook:
         self.rules.append(rule)
         return rule
 
+    def describe(self) -> list[dict[str, Any]]:
+        """The rules as the control endpoints show them."""
+        return [asdict(rule) for rule in self.rules]
+
     def remove(self, rule_id: int) -> None:
         before = len(self.rules)
         self.rules = [rule for rule in self.rules if rule.id != rule_id]
@@ -128,13 +132,3 @@ class FaultBook:
         if data:
             self.rules = [FaultRule(**rule) for rule in data["rules"]]
             self.next_id, self.draws = data["next"], data["draws"]
-
-
-def parse_prefer(header: str) -> dict[str, str]:
-    """`code=429, example=reference, delay=200` as a dict (Prism's Prefer preferences)."""
-    preferences: dict[str, str] = {}
-    for part in header.replace(";", ",").split(","):
-        name, _, value = part.strip().partition("=")
-        if name and value:
-            preferences[name.strip().lower()] = value.strip().strip('"')
-    return preferences

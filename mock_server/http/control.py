@@ -12,12 +12,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .clock import ManualClock
-from .errors import ApiError, error_response
-from .handlers import data_response, json_response
-from .lifecycle import OUTCOMES
-from .state import MockState
-from .store import OutcomeChoice, ReleaseFlow, RunRecord
+from ..domain.clock import ManualClock
+from ..domain.lifecycle import OUTCOMES
+from ..errors import ApiError, render
+from ..storage.outcomes import OutcomeChoice
+from ..storage.state import MockState
+from .responses import data_response, json_response
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
@@ -47,10 +47,7 @@ def make_control_app(state: MockState) -> Starlette:
         return json_response(
             {
                 "status": "ok",
-                "releaseFlows": len(store.flows),
-                "runs": sum(len(flow.runs) for flow in store.flows.values()),
-                "jobs": len(store.jobs),
-                "builds": sum(len(job.builds) for job in store.jobs.values()),
+                **store.counts(),
                 "clock": {"manual": state.clock.manual, "now": state.clock.now()},
             }
         )
@@ -104,20 +101,19 @@ def make_control_app(state: MockState) -> Starlette:
                 store.choose_outcomes(OutcomeChoice(outcome, count, stage))
         elif request.method == "DELETE":
             with state.write():
-                store.choices = []
+                store.clear_outcomes()
         else:
             state.sync()
-        return json_response(
-            {"default": store.default_outcome, "choices": store.settings()["choices"]}
-        )
+        return json_response(store.outcome_choices())
 
     async def run_outcome(request: Request) -> Response:
         body = await _json_object(request)
         outcome = _outcome(body)
         with state.write():
-            flow, record = _find_run(state, request.path_params["run_id"])
+            flow, record = store.find_run(request.path_params["run_id"])
+            store.start_due_runs(flow)
             store.set_outcome(flow, record, outcome)
-            details = store.details_encoded(flow, record)
+            details = store.details_json(flow, record)
         return data_response(details)
 
     async def faults(request: Request) -> Response:
@@ -131,23 +127,23 @@ def make_control_app(state: MockState) -> Starlette:
                 state.faults.reset()
         else:
             state.sync()
-        return json_response({"rules": [asdict(rule) for rule in state.faults.rules]})
+        return json_response({"rules": state.faults.describe()})
 
     async def fault(request: Request) -> Response:
         with state.write():
             state.faults.remove(request.path_params["rule_id"])
-        return json_response({"rules": [asdict(rule) for rule in state.faults.rules]})
+        return json_response({"rules": state.faults.describe()})
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
         messages = {404: f"No control endpoint at {request.url.path}", 405: "Method not allowed"}
         message = messages.get(status, "Control request failed")
-        return error_response(ApiError(status, message, headers=headers))
+        return _error_response(ApiError(status, message, headers=headers))
 
     async def api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
-        return error_response(exc)
+        return _error_response(exc)
 
     handlers: dict[Any, Any] = {HTTPException: http_error, ApiError: api_error}
     return Starlette(
@@ -165,10 +161,8 @@ def make_control_app(state: MockState) -> Starlette:
     )
 
 
-def _find_run(state: MockState, run_id: str) -> tuple[ReleaseFlow, RunRecord]:
-    for key in state.store.flows:
-        flow = state.store.flow(*key)
-        record = flow.by_id.get(run_id)
-        if record is not None:
-            return flow, record
-    raise ApiError(404, f"Release flow run {run_id!r} not found")
+def _error_response(error: ApiError) -> Response:
+    status, headers, body = render(error)
+    response = Response(body, status)
+    response.raw_headers = headers
+    return response

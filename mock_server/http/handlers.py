@@ -1,40 +1,46 @@
-"""The five operations. Thin: check the token's rights, ask the store, shape the answer."""
+"""The API's operations, keyed by operationId. Thin: check the token's rights, ask the store,
+shape the answer. connexion has checked the token and validated the request before a handler
+runs; arguments arrive as snake_case names (connexion_adapter.HandlerCall)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Iterable
 from typing import Any
 
 from starlette.responses import Response
 
-from .pagination import DEFAULT_PER_PAGE
-from .state import MockState
-from .store import encode
+from ..domain.pagination import DEFAULT_PER_PAGE
+from ..errors import ApiError
+from ..storage.state import MockState
+from .connexion_adapter import Handler
+from .responses import data_response, list_response
 
-Handler = Callable[..., Awaitable[Response]]
-TokenInfo = dict[str, Any] | None  # what connexion's security layer found out about the token
-
-
-def json_response(body: Any, status: int = 200) -> Response:
-    return Response(encode(body), status, media_type="application/json")
+TokenInfo = dict[str, Any] | None  # what connexion's security check found out about the token
+logger = logging.getLogger("mock_server")
 
 
-def data_response(encoded: bytes) -> Response:
-    """`{"data": ...}` around a value already encoded as JSON."""
-    return Response(b'{"data":' + encoded + b"}", 200, media_type="application/json")
+def make_handlers(state: MockState, operation_ids: Iterable[str] = ()) -> dict[str, Handler]:
+    """The operation handlers of one app, keyed by operationId: one for each of
+    `operation_ids`, those the mock does not serve answering 501."""
+    handlers = _served(state)
+    for operation_id in sorted(set(operation_ids) - set(handlers)):
+        logger.warning(
+            "the spec's operation %s is not served by the mock: it answers 501", operation_id
+        )
+        handlers[operation_id] = not_served(operation_id)
+    return handlers
 
 
-def list_response(key: str, items: list[bytes], pagination: dict[str, Any]) -> Response:
-    """`{"data": {key: [...]}, "pagination": {...}}` from items already encoded as JSON."""
-    head = b'{"data":{"' + key.encode() + b'":['
-    tail = b']},"pagination":' + encode(pagination) + b"}"
-    return Response(head + b",".join(items) + tail, 200, media_type="application/json")
+def not_served(operation_id: str) -> Handler:
+    async def handler(**arguments: Any) -> Response:
+        raise ApiError(501, f"The mock does not serve {operation_id} yet")
+
+    return handler
 
 
-def make_handlers(state: MockState) -> dict[str, Handler]:
-    """The operation handlers of one app, keyed by operationId."""
+def _served(state: MockState) -> dict[str, Handler]:
     store = state.store
-
     authorize = state.auth.authorize
 
     async def list_release_flow_runs(
@@ -51,6 +57,7 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         authorize(token_info, project_id, "pipelines:read")
         state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
+        store.start_due_runs(flow)
         runs, pagination = store.list_runs(
             flow, per_page=per_page, page=page, cursor=cursor, status=status, concluded=concluded
         )
@@ -62,7 +69,8 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         authorize(token_info, project_id, "pipelines:read")
         state.sync()
         flow = store.flow(project_id, pipeline_id, stage)
-        return data_response(store.details_encoded(flow, store.run(flow, run_id)))
+        store.start_due_runs(flow)
+        return data_response(store.details_json(flow, store.run(flow, run_id)))
 
     async def run_release_flow(
         project_id: str,
@@ -74,8 +82,9 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         authorize(token_info, project_id, "pipelines:update")
         with state.write():
             flow = store.flow(project_id, pipeline_id, stage)
+            store.start_due_runs(flow)
             record = store.create_run(flow, body or {})
-            details = store.details_encoded(flow, record)
+            details = store.details_json(flow, record)
         return data_response(details)
 
     async def abort_release_flow_run(
@@ -84,8 +93,9 @@ def make_handlers(state: MockState) -> dict[str, Handler]:
         authorize(token_info, project_id, "pipelines:update")
         with state.write():
             flow = store.flow(project_id, pipeline_id, stage)
+            store.start_due_runs(flow)
             record = store.abort_run(flow, store.run(flow, run_id))
-            details = store.details_encoded(flow, record)
+            details = store.details_json(flow, record)
         return data_response(details)
 
     async def list_job_builds(

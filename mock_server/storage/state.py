@@ -7,12 +7,11 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from .auth import Authenticator
-from .clock import Clock
-from .faults import FaultBook
-from .operations import OperationIndex
+from ..domain.auth import Authenticator
+from ..domain.clock import Clock
+from ..domain.faults import FaultBook
+from ..domain.ratelimit import RateLimiter
 from .persistence import Backend
-from .ratelimit import RateLimiter
 from .store import Store
 
 
@@ -23,7 +22,6 @@ class MockState:
     clock: Clock
     rate_limiter: RateLimiter
     faults: FaultBook
-    operations: OperationIndex
     backend: Backend
     _in_memory: _InMemoryChange = field(init=False, repr=False, compare=False)
 
@@ -88,4 +86,4 @@ class _InMemoryChange:
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.store.dirty.clear()  # nothing saves them: memory is the state
+        self.store.forget_dirty()

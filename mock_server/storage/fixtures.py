@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from .formats import with_rfc3339_separator
-from .spec import component_validator, fast_component_check, resolve
+from ..formats import with_rfc3339_separator
+from ..spec import component_validator, fast_component_check, resolve
 
-DEFAULT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "default"
+DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "default"
 
 StageKey = tuple[str, str, str]
 JobKey = tuple[str, str]
@@ -70,6 +71,16 @@ class Dataset:
 
     stages: dict[StageKey, StageFixture] = field(default_factory=dict)
     jobs: dict[JobKey, JobFixture] = field(default_factory=dict)
+
+
+def oldest_first(
+    items: list[dict[str, Any]], stamp: Callable[[dict[str, Any]], float]
+) -> list[dict[str, Any]]:
+    """A fixture file's items oldest first by `stamp`; among equal times, later in the file
+    counts as older."""
+    indexed = list(enumerate(items))
+    indexed.sort(key=lambda pair: (stamp(pair[1]), -pair[0]))
+    return [item for _, item in indexed]
 
 
 def _field_path(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> str:
@@ -173,7 +184,7 @@ def load_dataset(root: Path = DEFAULT_FIXTURES) -> Dataset:
     projects = root / "projects"
     if not projects.is_dir():
         raise FixtureError(
-            root, ["no projects/ folder: see mock_server/fixtures.py for the layout"]
+            root, ["no projects/ folder: see mock_server/storage/fixtures.py for the layout"]
         )
     dataset = Dataset()
     for project_dir in _subdirectories(projects):

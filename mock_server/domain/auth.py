@@ -20,10 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from connexion.exceptions import OAuthProblem, OAuthResponseProblem
-from connexion.security import NO_VALUE, BearerSecurityHandler
 
-from .errors import ApiError
+from ..errors import ApiError
 
 PERMISSIONS = {
     "pipelines:read": "Project > Pipelines > General > Read",
@@ -82,7 +80,7 @@ class Authenticator:
         self.grants = grants
 
     def token_info(self, token: str) -> dict[str, Any] | None:
-        """Connexion's bearer check: token info for a valid token, None (a 401) otherwise."""
+        """The bearer check: token info for a valid token, None (a 401) otherwise."""
         if not token.strip():
             return None
         if self.grants is None:
@@ -101,40 +99,3 @@ class Authenticator:
             raise ApiError(403, f"Missing permission: {PERMISSIONS[permission]}")
         if grant.projects is not None and project_id not in grant.projects:
             raise ApiError(403, f"This token has no access to project {project_id!r}")
-
-    def security_handler(self) -> type[BearerSecurityHandler]:
-        """A connexion bearer handler that checks tokens here (the spec names no function)."""
-        check = self.token_info
-
-        class Handler(BearerSecurityHandler):  # type: ignore[misc]
-            def _resolve_func(self, security_scheme: dict[str, Any]) -> Any:
-                return check
-
-            def _get_verify_func(self, token_info_func: Any) -> Any:
-                # connexion's generic check inspects the function's signature on every request.
-                def verify(request: Any) -> Any:
-                    scheme, token = authorization_header(request.scope)
-                    if scheme != "bearer":
-                        return NO_VALUE
-                    info = token_info_func(token)
-                    if info is None:
-                        raise OAuthResponseProblem(detail="Provided token is not valid")
-                    return info
-
-                return verify
-
-        return Handler
-
-
-def authorization_header(scope: Any) -> tuple[str | None, str | None]:
-    """The Authorization header's scheme (lowercase) and credentials, as connexion's
-    `get_auth_header_value` reads them (None, None when absent), from the ASGI scope itself:
-    connexion's builds a Starlette Headers object for the purpose on every request."""
-    value = next((v for name, v in scope["headers"] if name == b"authorization"), None)
-    if not value:
-        return None, None
-    try:
-        scheme, credentials = value.decode("latin-1").split(maxsplit=1)
-    except ValueError:
-        raise OAuthProblem(detail="Invalid authorization header") from None
-    return scheme.lower(), credentials

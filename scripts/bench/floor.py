@@ -2,9 +2,10 @@
 
 It does nothing a mock must do (no routing by spec, no auth, no validation, no state), so its
 requests per second are the most uvicorn on this machine can serve: the ceiling for any Python
-mock. scripts/bench.py captures the mock's own answers and starts this with them.
+mock. The benchmark captures the mock's own answers (servers.capture_answers) and starts this
+with them.
 
-    python scripts/bench_floor.py ANSWERS.json PORT
+    python -m scripts.bench.floor ANSWERS.json PORT
 """
 
 from __future__ import annotations

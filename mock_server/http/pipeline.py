@@ -1,0 +1,276 @@
+"""The root ASGI app. Every request takes the steps numbered in `MockServer`, top to bottom:
+
+    1. request id       the client's `x-request-id`, or a new one
+    2. own paths        /_mock/* (control), /openapi.json and .yaml, /ui/* (Swagger UI); these
+                        are not API requests: no rate limit, not in the request log
+    3. route match      which operation, from the route table
+    4. rate limit       the token's request counted; fault rules spent
+    5. body             read whole; 413 past the limit; then the 429 of an exhausted token
+    6. faults, Prefer   a delay, an injected error, or an answer from the spec's examples
+    7. connexion chain  security, validation and the handler (connexion_adapter.py)
+    8. headers          request id and rate-limit headers, added to every answer (Answer)
+    9. request log      what arrived and how it was answered, for /_mock/requests
+
+Every error on the way is an ApiError, rendered by errors.render.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+import os
+import time
+from typing import Protocol
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..domain.ratelimit import Verdict
+from ..errors import JSON, ApiError, render
+from ..settings import DEFAULT_MAX_BODY
+from ..spec import load_spec, spec_bytes
+from ..storage.requestlog import RequestRecord, redact
+from ..storage.state import MockState
+from .connexion_adapter import UI_PATH
+from .prefer import delay_ms, injected, parse_prefer, preferred
+from .routes import RouteMatch, RouteTable
+
+logger = logging.getLogger("mock_server")
+
+# Request ids: unique per process start, and cheap (uuid4 costs a system call per request).
+_ID_PREFIX = os.urandom(8).hex()
+_ID_COUNTER = itertools.count(1)
+
+
+class Engine(Protocol):
+    """What serves a routed API request (step 7): connexion_adapter.ConnexionEngine."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send, match: RouteMatch) -> None:
+        """Answer the request, or raise an ApiError."""
+
+
+class MockServer:
+    def __init__(
+        self,
+        *,
+        routes: RouteTable,
+        engine: Engine,
+        swagger_ui: ASGIApp,
+        control: ASGIApp,
+        state: MockState,
+        max_body: int = DEFAULT_MAX_BODY,
+    ) -> None:
+        self.routes = routes
+        self.engine = engine
+        self.swagger_ui = swagger_ui
+        self.control = control
+        self.state = state
+        self.max_body = max_body
+        spec = load_spec()
+        self.documents = {
+            "/openapi.json": (json.dumps(spec).encode(), JSON),
+            "/openapi.yaml": (spec_bytes(), b"application/yaml"),
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await _not_http(scope, receive, send)
+            return
+        headers = _headers(scope)
+        # 1. Request id.
+        request_id = (headers.get(b"x-request-id") or _new_request_id())[:128]
+        # 8. Headers: whatever answers below answers through `answer`, which adds them.
+        answer = Answer(send, request_id)
+        # 2. The mock's own paths.
+        path: str = scope["path"]
+        if path.startswith("/_mock"):
+            await self.control(scope, receive, answer.send)
+            return
+        document = self.documents.get(path)
+        if document is not None and scope["method"] in ("GET", "HEAD"):
+            await answer.bytes(200, document[0], document[1])
+            return
+        if path == UI_PATH or path.startswith(UI_PATH + "/"):
+            await self._swagger_ui(scope, receive, answer)
+            return
+        await self._api(scope, receive, answer, headers)
+
+    async def _api(
+        self, scope: Scope, receive: Receive, answer: Answer, headers: dict[bytes, bytes]
+    ) -> None:
+        state = self.state
+        record = RequestRecord(
+            answer.request_id.decode("latin-1"),
+            state.clock.now(),
+            scope["method"],
+            # As sent on the wire (still percent-encoded), so tests see what a client sent.
+            scope.get("raw_path") or scope["path"].encode(),
+            scope.get("query_string", b""),
+            redact(scope.get("headers", [])),
+        )
+        started = time.perf_counter()
+        try:
+            # 3. Route match.
+            match = self.routes.match(scope["method"], scope["path"])
+            # 4. Rate limit; fault rules are spent in the same change.
+            with state.write():
+                verdict = state.rate_limiter.hit(headers.get(b"authorization"))
+                fault = None
+                if state.faults.rules and match.route is not None:
+                    fault = state.faults.match(match.route.operation_id)
+            answer.headers += verdict.headers()
+            # 5. Body.
+            body = await self._read_body(receive, headers.get(b"content-length"))
+            record.body = body
+            if not verdict.allowed:
+                raise _rate_limited(verdict)
+            # 6. Faults and Prefer (nearly every request has neither).
+            prefer = headers.get(b"prefer")
+            if fault is not None or prefer is not None:
+                preferences = parse_prefer(prefer.decode("latin-1")) if prefer else {}
+                delay = delay_ms(fault, preferences)
+                if delay:
+                    await asyncio.sleep(delay / 1000)
+                error = injected(fault) if fault is not None else None
+                if error is not None:
+                    raise error
+                wanted = preferred(match.route, preferences) if match.route else None
+                if wanted is not None:
+                    await answer.bytes(wanted[0], wanted[1], JSON)
+                    return
+            # 7. The connexion chain.
+            await self.engine(scope, _replay(body, receive), answer.send, match)
+        except Exception as exc:
+            if answer.status is not None:
+                raise  # the response has begun: too late to answer with an error
+            await answer.error(exc if isinstance(exc, ApiError) else _unexpected(exc))
+        finally:
+            # 9. Request log.
+            record.status = answer.status
+            record.duration_ms = (answer.started_at - started) * 1000 if answer.status else None
+            state.backend.add_request(record)
+
+    async def _swagger_ui(self, scope: Scope, receive: Receive, answer: Answer) -> None:
+        """connexion's Swagger UI, with the real `receive`: its file responses listen on it for
+        the client's disconnect while they send."""
+        try:
+            await self.swagger_ui(scope, receive, answer.send)
+        except HTTPException as exc:
+            if answer.status is not None:
+                raise
+            message = f"No route matches {scope['path']}" if exc.status_code == 404 else exc.detail
+            await answer.error(ApiError(exc.status_code, message, headers=dict(exc.headers or {})))
+        except ApiError as error:
+            if answer.status is not None:
+                raise
+            await answer.error(error)
+
+    async def _read_body(self, receive: Receive, declared: bytes | None) -> bytes:
+        """The whole request body, or a 413 as soon as it is known to be too large."""
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+            raise self._too_large()
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                raise self._too_large()
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    def _too_large(self) -> ApiError:
+        return ApiError(413, f"Request body too large: the limit is {self.max_body} bytes")
+
+
+class Answer:
+    """Where one request's response goes. Adds the request's own headers (request id, and for
+    API requests the rate-limit headers) to whatever answers, unless the answer sets them itself,
+    and notes the status for the request log."""
+
+    __slots__ = ("_send", "headers", "request_id", "started_at", "status")
+
+    def __init__(self, send: Send, request_id: bytes) -> None:
+        self._send = send
+        self.request_id = request_id
+        self.headers: list[tuple[bytes, bytes]] = [(b"x-request-id", request_id)]
+        self.status: int | None = None
+        self.started_at = 0.0
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            self.started_at = time.perf_counter()
+            own = message.get("headers", [])
+            names = {name for name, _ in own}
+            extra = [pair for pair in self.headers if pair[0] not in names]
+            message = {**message, "headers": [*own, *extra]}
+        await self._send(message)
+
+    async def bytes(self, status: int, body: bytes, media_type: bytes) -> None:
+        headers = [(b"content-type", media_type), (b"content-length", str(len(body)).encode())]
+        await self.send({"type": "http.response.start", "status": status, "headers": headers})
+        await self.send({"type": "http.response.body", "body": body})
+
+    async def error(self, error: ApiError) -> None:
+        status, headers, body = render(error)
+        await self.send({"type": "http.response.start", "status": status, "headers": headers})
+        await self.send({"type": "http.response.body", "body": body})
+
+
+def _headers(scope: Scope) -> dict[bytes, bytes]:
+    """The request's headers by lowercase name; the first of repeated ones."""
+    found: dict[bytes, bytes] = {}
+    for name, value in scope.get("headers", ()):
+        found.setdefault(name.lower(), value)
+    return found
+
+
+def _new_request_id() -> bytes:
+    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}".encode()
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that gives the body already read, once, and then is the real one: whatever
+    listens on it afterwards (for a disconnect) waits as it would without the replay."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if replayed:
+            return await receive()
+        replayed = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+def _rate_limited(verdict: Verdict) -> ApiError:
+    return ApiError(429, "Too many requests", headers={"Retry-After": str(verdict.reset)})
+
+
+def _unexpected(exc: Exception) -> ApiError:
+    logger.error("unhandled error", exc_info=exc)
+    return ApiError(500, f"Internal error in the mock: {type(exc).__name__}")
+
+
+async def _not_http(scope: Scope, receive: Receive, send: Send) -> None:
+    """Lifespan: nothing to start or stop (the app is built before it serves). WebSocket: not
+    offered."""
+    if scope["type"] == "lifespan":
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+    elif scope["type"] == "websocket":
+        await send({"type": "websocket.close", "code": 1003})

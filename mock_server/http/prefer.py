@@ -1,0 +1,86 @@
+"""Answers asked for by a fault rule or by a Prism-style `Prefer` header on one request:
+`code=429`, `example=<name>` (a named example from the spec), `delay=<ms>`."""
+
+from __future__ import annotations
+
+import json
+
+from ..domain.faults import MAX_DELAY_MS, Fault
+from ..errors import ApiError
+from .routes import Route
+
+
+def parse_prefer(header: str) -> dict[str, str]:
+    """`code=429, example=reference, delay=200` as a dict (Prism's Prefer preferences)."""
+    preferences: dict[str, str] = {}
+    for part in header.replace(";", ",").split(","):
+        name, _, value = part.strip().partition("=")
+        if name and value:
+            preferences[name.strip().lower()] = value.strip().strip('"')
+    return preferences
+
+
+def delay_ms(fault: Fault | None, prefer: dict[str, str]) -> int:
+    """How long to wait before answering: the fault's delay plus the one asked for."""
+    value = prefer.get("delay")
+    asked = 0
+    if value is not None:
+        if not value.isdigit() or int(value) > MAX_DELAY_MS:
+            raise ApiError(
+                400, f"Prefer delay must be a whole number of milliseconds up to {MAX_DELAY_MS}"
+            )
+        asked = int(value)
+    return (fault.delay_ms if fault else 0) + asked
+
+
+def injected(fault: Fault) -> ApiError | None:
+    """The error a fault answers with, if it names a status."""
+    if fault.status is None:
+        return None
+    return _injected(fault.status, fault.retry_after)
+
+
+def preferred(route: Route, prefer: dict[str, str]) -> tuple[int, bytes] | None:
+    """The response a `Prefer: code=..., example=...` header asks for, from the spec's
+    examples; None when it asks for neither."""
+    code = prefer.get("code")
+    name = prefer.get("example")
+    if code is None and name is None:
+        return None
+    if code is not None and not (code.isdigit() and 200 <= int(code) <= 599):
+        raise ApiError(400, "Prefer code must be an HTTP status from 200 to 599")
+    examples = route.examples
+    statuses = [int(code)] if code else sorted(examples)
+    for status in statuses:
+        named = examples.get(status, {})
+        if name is not None and name in named:
+            return status, json.dumps(named[name]).encode()
+        if name is None and named:
+            return status, json.dumps(next(iter(named.values()))).encode()
+    if name is not None:
+        available = sorted({n for named in examples.values() for n in named})
+        raise ApiError(
+            400,
+            f"Prefer example={name!r} is not an example of {route.operation_id}: "
+            f"try one of {available}",
+        )
+    if not statuses:
+        raise ApiError(400, f"{route.operation_id} documents no examples")
+    if statuses[0] < 400:
+        raise ApiError(400, f"{route.operation_id} documents no example for status {statuses[0]}")
+    raise _injected(statuses[0], 1)
+
+
+def _injected(status: int, retry_after: int) -> ApiError:
+    """An injected error; a 429 says when to come back, as the API does."""
+    if status == 429:
+        return ApiError(
+            429,
+            "Too many requests (injected fault)",
+            headers={
+                "Retry-After": str(retry_after),
+                "x-ratelimit-remaining": "0",
+                "x-ratelimit-reset": str(max(retry_after, 1)),
+            },
+        )
+    return ApiError(status, f"Injected fault: HTTP {status}")
