@@ -1,8 +1,9 @@
-"""`python -m mock_server`: run the mock under uvicorn."""
+"""`northflank-mock` and `python -m mock_server`: run the mock under uvicorn."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import socket
@@ -15,15 +16,27 @@ from uvicorn.supervisors import Multiprocess
 from .app import SETTINGS_VARIABLE, create_app, settle_heap
 from .domain import lifecycle
 from .domain.auth import TokensFileError
+from .envoptions import PREFIX, EnvArgumentParser
 from .http.connexion_adapter import UI_PATH
 from .settings import DEFAULT_MAX_BODY, Settings
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
 
+DISTRIBUTION = "northflank-release-mock"
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m mock_server",
+
+def parse_args(
+    argv: list[str] | None = None, environ: dict[str, str] | None = None
+) -> argparse.Namespace:
+    return build_parser(environ).parse_args(argv)
+
+
+def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
+    parser = EnvArgumentParser(
+        prog=_program(),
         description="An offline Northflank: the release endpoints, served from fixtures.",
+        epilog=f"Every option can also be set by an environment variable, {PREFIX}<OPTION> "
+        "(shown with each option); the command line wins.",
+        environ=environ,
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
@@ -100,7 +113,26 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--access-log", action=argparse.BooleanOptionalAction, default=True, help="log each request"
     )
-    return parser.parse_args(argv)
+    add_tool_options(parser)
+    return parser
+
+
+def add_tool_options(parser: argparse.ArgumentParser) -> None:
+    """Options for the mock as a tool: its version."""
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+
+
+def version() -> str:
+    """The installed package's version."""
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _program() -> str:
+    """How the mock was started, for --help and errors."""
+    return "python -m mock_server" if sys.argv[0].endswith("__main__.py") else "northflank-mock"
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
