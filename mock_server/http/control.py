@@ -16,6 +16,7 @@ from ..domain.clock import ManualClock
 from ..domain.lifecycle import OUTCOMES
 from ..errors import ApiError, render
 from ..storage.outcomes import OutcomeChoice
+from ..storage.requestlog import RequestFilter, summary
 from ..storage.state import MockState
 from .responses import data_response, json_response
 
@@ -57,9 +58,16 @@ def make_control_app(state: MockState) -> Starlette:
         return json_response({"status": "reset"})
 
     async def requests(request: Request) -> Response:
+        try:
+            wanted = RequestFilter.parse(request.query_params.multi_items())
+        except ValueError as exc:
+            raise ApiError(400, str(exc)) from None
         if request.method == "DELETE":
+            if wanted:
+                raise ApiError(400, "DELETE clears the whole log: filters apply to GET only")
             state.backend.clear_requests()
-        return json_response({"requests": state.backend.requests()})
+        records = [record for record in state.backend.requests() if wanted.matches(record)]
+        return json_response(summary(records))
 
     async def clock(request: Request) -> Response:
         if request.method == "POST":

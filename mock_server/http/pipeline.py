@@ -114,6 +114,8 @@ class MockServer:
         try:
             # 3. Route match.
             match = self.routes.match(scope["method"], scope["path"])
+            if match.route is not None:
+                record.operation_id = match.route.operation_id
             # 4. Rate limit; fault rules are spent in the same change.
             with state.write():
                 verdict = state.rate_limiter.hit(headers.get(b"authorization"))
