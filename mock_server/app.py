@@ -22,7 +22,7 @@ from .http.routes import RouteTable
 from .http.validation import ParameterValidator, check_body, response_problems
 from .settings import Settings
 from .spec import load_spec
-from .storage.fixtures import load_dataset
+from .storage.fixtures import FixtureFolder
 from .storage.persistence import Backend, MemoryBackend, SqliteBackend
 from .storage.state import MockState
 from .storage.store import Store
@@ -34,8 +34,8 @@ SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
 
 def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
     clock: Clock = ManualClock() if settings.manual_clock else Clock()
-    dataset = load_dataset(settings.fixtures)
-    store = Store(dataset, clock, settings.durations, settings.seed, settings.outcome)
+    fixtures = FixtureFolder(settings.fixtures)
+    store = Store(fixtures.dataset, clock, settings.durations, settings.seed, settings.outcome)
     auth = Authenticator(load_tokens(settings.tokens) if settings.tokens else None)
     backend: Backend = SqliteBackend(settings.state) if settings.state else MemoryBackend()
     state = MockState(
@@ -45,6 +45,7 @@ def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
         RateLimiter(clock, settings.rate_limit),
         FaultBook(settings.seed, set(operation_ids)),
         backend,
+        fixtures,
     )
     state.sync()  # what a previous run saved
     return state

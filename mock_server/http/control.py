@@ -15,6 +15,7 @@ from starlette.routing import Route
 from ..domain.clock import ManualClock
 from ..domain.lifecycle import OUTCOMES
 from ..errors import ApiError, render
+from ..storage.fixtures import FixtureError
 from ..storage.outcomes import OutcomeChoice
 from ..storage.requestlog import RequestFilter, summary
 from ..storage.state import MockState
@@ -54,7 +55,10 @@ def make_control_app(state: MockState) -> Starlette:
         )
 
     async def reset(request: Request) -> Response:
-        state.reset()
+        try:
+            state.reset()
+        except FixtureError as exc:
+            raise _fixtures_refused(exc) from None
         return json_response({"status": "reset"})
 
     async def requests(request: Request) -> Response:
@@ -166,6 +170,16 @@ def make_control_app(state: MockState) -> Starlette:
             Route("/_mock/faults/{rule_id:int}", fault, methods=["DELETE"]),
         ],
         exception_handlers=handlers,
+    )
+
+
+def _fixtures_refused(exc: FixtureError) -> ApiError:
+    """A reset whose edited fixtures do not validate: nothing changed, and the 400 says why."""
+    return ApiError(
+        400,
+        f"Fixtures not reloaded: {exc.path} does not match the spec ({exc.problems[0]}); "
+        "the mock still serves the data it had and nothing was reset",
+        details={"file": str(exc.path), "problems": exc.problems},
     )
 
 

@@ -18,6 +18,7 @@ pages (`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form (for
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -206,3 +207,34 @@ def load_dataset(root: Path = DEFAULT_FIXTURES) -> Dataset:
     if not dataset.stages and not dataset.jobs:
         raise FixtureError(root, ["no release flows and no jobs found"])
     return dataset
+
+
+class FixtureFolder:
+    """A fixture folder and the dataset last read from it. `reload()` reads it again when its
+    files changed; a folder that no longer validates leaves the dataset as it was."""
+
+    def __init__(self, root: Path = DEFAULT_FIXTURES) -> None:
+        self.root = root
+        self.version = folder_version(root)
+        self.dataset = load_dataset(root)
+
+    def reload(self) -> bool:
+        """Read the folder again if its files changed since the last read: True when they had.
+        Raises FixtureError, keeping the current dataset, when the new files do not validate."""
+        version = folder_version(self.root)  # before reading: an edit during the read shows next
+        if version == self.version:
+            return False
+        self.dataset = load_dataset(self.root)
+        self.version = version
+        return True
+
+
+def folder_version(root: Path) -> str:
+    """A digest of every file's name and content under `root`. Content, not modification
+    times: two edits within the file system's timestamp granularity must still differ."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
