@@ -16,6 +16,7 @@ from .domain.ratelimit import RateLimiter
 from .errors import ApiError
 from .http import connexion_adapter
 from .http.control import make_control_app
+from .http.cors import CorsPolicy
 from .http.handlers import make_handlers
 from .http.pipeline import MockServer
 from .http.routes import RouteTable
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
         control=make_control_app(state),
         state=state,
         max_body=settings.max_body,
+        cors=CorsPolicy(settings.cors_origins) if settings.cors_origins else None,
     )
 
 

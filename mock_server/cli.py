@@ -9,6 +9,7 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from uvicorn.supervisors import Multiprocess
@@ -18,6 +19,7 @@ from .domain import lifecycle
 from .domain.auth import TokensFileError
 from .envoptions import PREFIX, EnvArgumentParser
 from .http.connexion_adapter import UI_PATH
+from .http.cors import parse_origin
 from .settings import DEFAULT_MAX_BODY, Settings
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
 
@@ -118,8 +120,22 @@ def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
 
 
 def add_tool_options(parser: argparse.ArgumentParser) -> None:
-    """Options for the mock as a tool: its version."""
+    """Options for the mock as a tool: browser apps, reloading, its version."""
+    parser.add_argument(
+        "--cors",
+        nargs="+",
+        type=parse_origin,
+        default=[],
+        metavar="ORIGIN",
+        help="let browser apps on these origins call the API (http://localhost:3000; * for any); "
+        "the control plane stays same-origin",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+
+
+def tool_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The Settings fields of add_tool_options' options."""
+    return {"cors_origins": tuple(args.cors)}
 
 
 def version() -> str:
@@ -154,6 +170,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         rate_limit=args.rate_limit,
         outcome=args.outcome,
         state=args.state,
+        **tool_settings(args),
     )
 
 

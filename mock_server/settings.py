@@ -25,6 +25,7 @@ class Settings:
     rate_limit: int | None = None
     outcome: str = "success"
     state: Path | None = None  # SQLite file; None keeps the state in memory
+    cors_origins: tuple[str, ...] = ()  # origins browser apps may call the API from; "*": any
 
     def to_json(self) -> str:
         """For worker processes, which rebuild the app from the environment."""
@@ -37,4 +38,5 @@ class Settings:
         for name in ("fixtures", "tokens", "state"):
             data[name] = Path(data[name]) if data[name] is not None else None
         data["durations"] = lifecycle.Durations(**data["durations"])
+        data["cors_origins"] = tuple(data.get("cors_origins", ()))
         return cls(**data)

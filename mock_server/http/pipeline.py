@@ -34,6 +34,7 @@ from ..spec import load_spec, spec_bytes
 from ..storage.requestlog import RequestRecord, redact
 from ..storage.state import MockState
 from .connexion_adapter import UI_PATH
+from .cors import CorsPolicy
 from .prefer import delay_ms, injected, parse_prefer, preferred
 from .routes import RouteMatch, RouteTable
 
@@ -61,7 +62,9 @@ class MockServer:
         control: ASGIApp,
         state: MockState,
         max_body: int = DEFAULT_MAX_BODY,
+        cors: CorsPolicy | None = None,
     ) -> None:
+        self.cors = cors
         self.routes = routes
         self.engine = engine
         self.swagger_ui = swagger_ui
@@ -88,6 +91,14 @@ class MockServer:
         if path.startswith("/_mock"):
             await self.control(scope, receive, answer.send)
             return
+        # CORS (--cors): a preflight ends here; an allowed origin's answer gets its headers.
+        cors = self.cors
+        if cors is not None and (origin := headers.get(b"origin")) is not None:
+            if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
+                await self._preflight(path, answer, headers, origin, cors)
+                return
+            if cors.allows(origin):
+                answer.headers += cors.headers(origin)
         document = self.documents.get(path)
         if document is not None and scope["method"] in ("GET", "HEAD"):
             await answer.bytes(200, document[0], document[1])
@@ -153,6 +164,25 @@ class MockServer:
             record.status = answer.status
             record.duration_ms = (answer.started_at - started) * 1000 if answer.status else None
             state.backend.add_request(record)
+
+    async def _preflight(
+        self,
+        path: str,
+        answer: Answer,
+        headers: dict[bytes, bytes],
+        origin: bytes,
+        cors: CorsPolicy,
+    ) -> None:
+        """A browser asks whether it may send a cross-origin request (http/cors.py)."""
+        methods = ("GET", "HEAD") if path in self.documents else self.routes.allowed(path)
+        try:
+            allowed = cors.preflight(origin, path, headers, methods)
+        except ApiError as error:
+            await answer.error(error)
+            return
+        answer.headers += allowed
+        await answer.send({"type": "http.response.start", "status": 204, "headers": []})
+        await answer.send({"type": "http.response.body", "body": b""})
 
     async def _swagger_ui(self, scope: Scope, receive: Receive, answer: Answer) -> None:
         """connexion's Swagger UI, with the real `receive`: its file responses listen on it for
