@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import os
 import time
@@ -35,6 +34,7 @@ from ..storage.requestlog import RequestRecord, redact
 from ..storage.state import MockState
 from .connexion_adapter import UI_PATH
 from .cors import CorsPolicy
+from .documents import SpecDocuments, base_url, start_page
 from .prefer import delay_ms, injected, parse_prefer, preferred
 from .routes import RouteMatch, RouteTable
 
@@ -71,11 +71,7 @@ class MockServer:
         self.control = control
         self.state = state
         self.max_body = max_body
-        spec = load_spec()
-        self.documents = {
-            "/openapi.json": (json.dumps(spec).encode(), JSON),
-            "/openapi.yaml": (spec_bytes(), b"application/yaml"),
-        }
+        self.documents = SpecDocuments(load_spec(), spec_bytes())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -99,9 +95,8 @@ class MockServer:
                 return
             if cors.allows(origin):
                 answer.headers += cors.headers(origin)
-        document = self.documents.get(path)
-        if document is not None and scope["method"] in ("GET", "HEAD"):
-            await answer.bytes(200, document[0], document[1])
+        if scope["method"] in ("GET", "HEAD") and (path in self.documents.paths or path == "/"):
+            await self._about(scope, path, headers, answer)
             return
         if path == UI_PATH or path.startswith(UI_PATH + "/"):
             await self._swagger_ui(scope, receive, answer)
@@ -165,6 +160,17 @@ class MockServer:
             record.duration_ms = (answer.started_at - started) * 1000 if answer.status else None
             state.backend.add_request(record)
 
+    async def _about(
+        self, scope: Scope, path: str, headers: dict[bytes, bytes], answer: Answer
+    ) -> None:
+        """The spec, naming the mock as its first server, or the start page (documents.py)."""
+        base = base_url(scope, headers.get(b"host"))
+        if path == "/":
+            body, media_type = start_page(base, headers.get(b"accept"))
+        else:
+            body, media_type = self.documents.render(path, base)
+        await answer.bytes(200, body, media_type)
+
     async def _preflight(
         self,
         path: str,
@@ -174,7 +180,7 @@ class MockServer:
         cors: CorsPolicy,
     ) -> None:
         """A browser asks whether it may send a cross-origin request (http/cors.py)."""
-        methods = ("GET", "HEAD") if path in self.documents else self.routes.allowed(path)
+        methods = ("GET", "HEAD") if path in self.documents.paths else self.routes.allowed(path)
         try:
             allowed = cors.preflight(origin, path, headers, methods)
         except ApiError as error:
