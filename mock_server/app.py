@@ -4,21 +4,22 @@ spec, and the pipeline around them (http/pipeline.py). Where the parts meet."""
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from typing import Any
 
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .domain.auth import Authenticator, load_tokens
 from .domain.clock import Clock, ManualClock
 from .domain.faults import FaultBook
 from .domain.ratelimit import RateLimiter
-from .errors import ApiError
+from .errors import ApiError, render
 from .http import connexion_adapter
 from .http.control import make_control_app
 from .http.cors import CorsPolicy
 from .http.handlers import make_handlers
-from .http.pipeline import MockServer
+from .http.pipeline import MockServer, not_http
 from .http.routes import RouteTable
 from .http.validation import ParameterValidator, check_body, response_problems
 from .settings import Settings
@@ -28,9 +29,17 @@ from .storage.persistence import Backend, MemoryBackend, SqliteBackend
 from .storage.state import MockState
 from .storage.store import Store
 
-__all__ = ["SETTINGS_VARIABLE", "Settings", "app_from_environment", "create_app", "settle_heap"]
+__all__ = [
+    "SETTINGS_VARIABLE",
+    "Settings",
+    "app_from_environment",
+    "create_app",
+    "reloading_app_from_environment",
+    "settle_heap",
+]
 
 SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
+logger = logging.getLogger("mock_server")
 
 
 def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
@@ -92,6 +101,34 @@ def app_from_environment() -> MockServer:
     app = create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))
     settle_heap()
     return app
+
+
+def reloading_app_from_environment() -> ASGIApp:
+    """The app factory of --reload's server processes. Files that do not load (a fixture that
+    does not validate, a spec being edited) give an app that answers every request 503 saying
+    why, until the next change starts a new process."""
+    try:
+        return app_from_environment()
+    except Exception as exc:
+        logger.error("cannot serve the changed files; waiting for the next change", exc_info=exc)
+        return _unavailable(exc)
+
+
+def _unavailable(cause: Exception) -> ASGIApp:
+    message = (
+        f"The mock cannot serve its files: {type(cause).__name__}: {cause}. "
+        "Fix the file; --reload restarts the mock when it changes."
+    )
+    status, headers, body = render(ApiError(503, message))
+
+    async def unavailable(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await not_http(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return unavailable
 
 
 def settle_heap() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
-from uvicorn.supervisors import Multiprocess
+from uvicorn.supervisors import ChangeReload, Multiprocess
 
 from .app import SETTINGS_VARIABLE, create_app, settle_heap
 from .domain import lifecycle
@@ -21,6 +21,7 @@ from .envoptions import PREFIX, EnvArgumentParser
 from .http.connexion_adapter import UI_PATH
 from .http.cors import parse_origin
 from .settings import DEFAULT_MAX_BODY, Settings
+from .spec import SPEC_PATH
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
 
 DISTRIBUTION = "northflank-release-mock"
@@ -130,12 +131,43 @@ def add_tool_options(parser: argparse.ArgumentParser) -> None:
         help="let browser apps on these origins call the API (http://localhost:3000; * for any); "
         "the control plane stays same-origin",
     )
+    parser.add_argument(
+        "--reload",
+        action="store_true",
+        help="restart when the spec or a fixture file changes (afresh, unless --state); while "
+        "a changed file is invalid, every request answers 503 saying why",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
 
 
 def tool_settings(args: argparse.Namespace) -> dict[str, Any]:
     """The Settings fields of add_tool_options' options."""
+    if args.reload and args.workers > 1:
+        raise SystemExit("--reload restarts one server process: it does not combine with --workers")
     return {"cors_origins": tuple(args.cors)}
+
+
+def serve_reloading(settings: Settings, sock: socket.socket, common: dict[str, Any]) -> None:
+    """--reload: uvicorn's reloader (watchfiles) runs the mock in a child process and starts a
+    new one when the spec or a fixture file changes. The socket stays bound in this process
+    meanwhile, so clients wait for the new server rather than being refused."""
+    os.environ[SETTINGS_VARIABLE] = settings.to_json()
+    directories, patterns = watched(settings)
+    config = uvicorn.Config(
+        "mock_server.app:reloading_app_from_environment",
+        factory=True,
+        reload=True,
+        reload_dirs=[str(directory) for directory in directories],
+        reload_includes=patterns,
+        reload_excludes=["*.py"],  # uvicorn watches Python files by default; not these
+        **common,
+    )
+    ChangeReload(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
+
+
+def watched(settings: Settings) -> tuple[list[Path], list[str]]:
+    """What --reload watches: the folders, and the file name patterns within them."""
+    return [SPEC_PATH.parent, settings.fixtures.resolve()], [SPEC_PATH.name, "*.json"]
 
 
 def version() -> str:
@@ -197,6 +229,9 @@ def main(argv: list[str] | None = None) -> None:
     url = f"http://{shown}:{port}"
     print(f"Northflank mock listening on {url} (Swagger UI: {url}{UI_PATH}/)", flush=True)
     common = {"log_level": args.log_level, "access_log": args.access_log, "lifespan": "on"}
+    if args.reload:
+        serve_reloading(settings, sock, common)
+        return
     if args.workers == 1:
         server = uvicorn.Server(uvicorn.Config(app, **common))
         settle_heap()

@@ -75,7 +75,7 @@ class MockServer:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await _not_http(scope, receive, send)
+            await not_http(scope, receive, send)
             return
         headers = _headers(scope)
         # 1. Request id.
@@ -299,7 +299,7 @@ def _unexpected(exc: Exception) -> ApiError:
     return ApiError(500, f"Internal error in the mock: {type(exc).__name__}")
 
 
-async def _not_http(scope: Scope, receive: Receive, send: Send) -> None:
+async def not_http(scope: Scope, receive: Receive, send: Send) -> None:
     """Lifespan: nothing to start or stop (the app is built before it serves). WebSocket: not
     offered."""
     if scope["type"] == "lifespan":
