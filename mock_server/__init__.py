@@ -11,9 +11,13 @@ rendering and persistence).
 
 import warnings
 
-# connexion imports starlette's test client, which warns about httpx; irrelevant to serving.
-# First, before anything imports connexion, and here, so that worker processes are quiet too.
+# connexion imports starlette's test client, which warns about httpx, and deprecated names of
+# jsonschema; irrelevant to serving. First, before anything imports connexion, and here, so that
+# worker processes and test suites using the pytest plugin (even with -W error) are quiet too.
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+warnings.filterwarnings(
+    "ignore", message=r"jsonschema\..* is deprecated", category=DeprecationWarning
+)
 
 from .app import create_app  # noqa: E402
 from .domain.auth import TokensFileError  # noqa: E402
