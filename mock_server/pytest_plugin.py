@@ -35,7 +35,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
@@ -91,10 +91,11 @@ def _key(name: str) -> str:
 
 
 def _given(config: pytest.Config, name: str) -> Any:
-    """An option's value: the command line's, else the ini file's, else None."""
+    """An option's value: the command line's, else the ini file's, else None. An empty value
+    on the command line unsets the ini file's."""
     value = config.getoption(_key(name))
     if value is not None:
-        return value
+        return value if value != "" else None
     ini = config.getini(_key(name))
     return ini if ini not in ("", False, None) else None
 
@@ -131,13 +132,15 @@ def settings_for(options: list[str]) -> Settings:
     the plugin is configured through pytest)."""
     from .cli import build_parser, settings_from
 
+    def refuse(message: str) -> NoReturn:
+        pytest.fail(f"northflank mock: invalid options {options}: {message}", pytrace=False)
+
     parser = build_parser(environ={})
-    parser.prog = "northflank-mock (pytest plugin)"
+    parser.error = refuse  # type: ignore[method-assign]  # argparse would print and exit
     try:
         return settings_from(parser.parse_args(options))
     except SystemExit as exc:
-        detail = "" if isinstance(exc.code, int) else f": {exc.code}"
-        raise pytest.UsageError(f"northflank mock: invalid options {options}{detail}") from None
+        refuse(str(exc.code))
 
 
 def _token(config: pytest.Config, settings: Settings) -> str:
@@ -169,7 +172,7 @@ class _Mocks:
         try:
             embedded.start()
         except Exception as exc:  # bad fixtures or tokens: say so, with the mock's message
-            raise pytest.UsageError(f"northflank mock did not start: {exc}") from exc
+            pytest.fail(f"northflank mock did not start: {exc}", pytrace=False)
         return NorthflankMock(
             embedded,
             token=_token(self.config, settings),
