@@ -149,5 +149,5 @@ def test_the_command_line_and_its_environment_variable(monkeypatch: pytest.Monke
     monkeypatch.setenv("NORTHFLANK_MOCK_CORS", "http://a.test:1 http://b.test:2")
     with MockProcess() as mock:
         for origin in ("http://a.test:1", "http://b.test:2"):
-            response = mock.client.options(DEV, headers=preflight("GET", origin=origin))
+            response = mock.control.options(DEV, headers=preflight("GET", origin=origin))
             assert response.headers["access-control-allow-origin"] == origin

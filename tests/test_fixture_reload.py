@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from mock_server import NorthflankMock
 from mock_server.storage.fixtures import DEFAULT_FIXTURES, FixtureError, FixtureFolder
 from tests.conftest import BUILDS, RUNS
 from tests.mockproc import MockProcess
@@ -45,20 +47,22 @@ def rename_newest_build(status: str) -> Any:
     return change
 
 
-def test_reset_reads_changed_fixtures_and_refuses_broken_ones(folder: Path) -> None:
-    with MockProcess("--fixtures", str(folder)) as mock, mock.api() as api:
+def test_reset_reads_changed_fixtures_and_refuses_broken_ones(
+    folder: Path, northflank_mock_factory: Callable[..., NorthflankMock]
+) -> None:
+    with northflank_mock_factory("--fixtures", str(folder)) as mock, mock.http() as api:
         before = newest_build_status(api)
         changed = "FAILURE" if before != "FAILURE" else "SUCCESS"
         created = api.post(DEV, json={}).json()["data"]["id"]
         edit(folder / BUILDS_FILE, rename_newest_build(changed))
         assert newest_build_status(api) == before  # read again only on reset
-        assert mock.client.post("/_mock/reset").status_code == 200
+        assert mock.control.post("/_mock/reset").status_code == 200
         assert newest_build_status(api) == changed
         assert api.get(f"{DEV}/{created}").status_code == 404
 
         created = api.post(DEV, json={}).json()["data"]["id"]
         edit(folder / BUILDS_FILE, lambda builds: builds[4].update(status=17))
-        refused = mock.client.post("/_mock/reset")
+        refused = mock.control.post("/_mock/reset")
         assert refused.status_code == 400
         error = refused.json()["error"]
         assert error["details"]["file"] == str(folder / BUILDS_FILE)
@@ -69,12 +73,14 @@ def test_reset_reads_changed_fixtures_and_refuses_broken_ones(folder: Path) -> N
         assert api.get(f"{DEV}/{created}").status_code == 200
 
         edit(folder / BUILDS_FILE, lambda builds: builds[4].update(status="SUCCESS"))
-        assert mock.client.post("/_mock/reset").status_code == 200
+        assert mock.control.post("/_mock/reset").status_code == 200
         assert api.get(f"{DEV}/{created}").status_code == 404
 
 
-def test_a_new_run_in_a_fixture_file_is_served_after_reset(folder: Path) -> None:
-    with MockProcess("--fixtures", str(folder)) as mock, mock.api() as api:
+def test_a_new_run_in_a_fixture_file_is_served_after_reset(
+    folder: Path, northflank_mock_factory: Callable[..., NorthflankMock]
+) -> None:
+    with northflank_mock_factory("--fixtures", str(folder)) as mock, mock.http() as api:
         run = {
             "id": "added-by-hand", "status": "success", "concluded": True,
             "createdAt": "2099-01-01T00:00:00Z", "updatedAt": "2099-01-01T00:00:00Z",
@@ -91,7 +97,7 @@ def test_workers_sharing_state_all_serve_the_reloaded_fixtures(
 ) -> None:
     state = str(tmp_path / "state.sqlite")
     with MockProcess("--fixtures", str(folder), "--state", state, "--workers", "2") as mock:
-        with mock.api() as api:
+        with mock.http() as api:
             before = newest_build_status(api)
         changed = "FAILURE" if before != "FAILURE" else "SUCCESS"
         edit(folder / BUILDS_FILE, rename_newest_build(changed))
@@ -100,7 +106,7 @@ def test_workers_sharing_state_all_serve_the_reloaded_fixtures(
         # prefix. Both workers must be seen, and each must serve the new files.
         statuses: dict[str, set[str]] = {}
         for _ in range(200):
-            with mock.api() as api:
+            with mock.http() as api:
                 response = api.get(BUILDS, params={"per_page": 1})
             worker = response.headers["x-request-id"][:16]
             statuses.setdefault(worker, set()).add(response.json()["data"]["builds"][0]["status"])

@@ -32,7 +32,7 @@ def test_a_changed_fixture_is_served_a_broken_one_explained(tmp_path: Path) -> N
     path = folder / BUILDS_FILE
     builds = json.loads(path.read_text())
     newest = max(range(len(builds)), key=lambda i: builds[i]["createdAt"])
-    with MockProcess("--reload", "--fixtures", str(folder)) as mock, mock.api() as api:
+    with MockProcess("--reload", "--fixtures", str(folder)) as mock, mock.http() as api:
 
         def newest_build() -> httpx.Response:
             return api.get(BUILDS, params={"per_page": 1})
@@ -52,7 +52,7 @@ def test_a_changed_fixture_is_served_a_broken_one_explained(tmp_path: Path) -> N
         until(lambda: newest_build().status_code == 503)
         error = newest_build().json()["error"]
         assert str(path) in error["message"] and "[4].status" in error["message"]
-        assert mock.client.get("/_mock/health").status_code == 503
+        assert mock.control.get("/_mock/health").status_code == 503
 
         builds[4]["status"] = "SUCCESS"
         path.write_text(json.dumps(builds))

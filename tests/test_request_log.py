@@ -7,22 +7,22 @@ from typing import Any
 import httpx
 import pytest
 
+from mock_server import NorthflankMock
 from mock_server.storage.requestlog import RequestFilter
 from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
-from tests.mockproc import MockProcess
 
 DEV = RUNS.format(stage="development")
 
 
-def journal(mock: MockProcess, **params: Any) -> dict[str, Any]:
-    response = mock.client.get("/_mock/requests", params=params)
+def journal(mock: NorthflankMock, **params: Any) -> dict[str, Any]:
+    response = mock.control.get("/_mock/requests", params=params)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
 
 
 @pytest.fixture
-def traffic(fresh: MockProcess, api: httpx.Client) -> MockProcess:
+def traffic(fresh: NorthflankMock, api: httpx.Client) -> NorthflankMock:
     """Seven requests: three lists, a details, a created run, a 404 route and a 400."""
     for stage in ("development", "staging"):
         api.get(RUNS.format(stage=stage), params={"per_page": 1})
@@ -35,7 +35,7 @@ def traffic(fresh: MockProcess, api: httpx.Client) -> MockProcess:
     return fresh
 
 
-def test_every_record_names_its_operation(traffic: MockProcess) -> None:
+def test_every_record_names_its_operation(traffic: NorthflankMock) -> None:
     body = journal(traffic)
     assert [r["operationId"] for r in body["requests"]] == [
         "listReleaseFlowRuns", "listReleaseFlowRuns", "listJobBuilds", "getReleaseFlowRun",
@@ -47,7 +47,7 @@ def test_every_record_names_its_operation(traffic: MockProcess) -> None:
     }  # fmt: skip
 
 
-def test_filters_by_method_operation_path_status_and_time(traffic: MockProcess) -> None:
+def test_filters_by_method_operation_path_status_and_time(traffic: NorthflankMock) -> None:
     def ids(**params: Any) -> list[tuple[str, str | None, int]]:
         body = journal(traffic, **params)
         assert body["count"] == len(body["requests"])
@@ -70,7 +70,7 @@ def test_filters_by_method_operation_path_status_and_time(traffic: MockProcess) 
     assert ids(method="GET", status="201") == []
 
 
-def test_since_takes_a_timestamp(traffic: MockProcess) -> None:
+def test_since_takes_a_timestamp(traffic: NorthflankMock) -> None:
     from datetime import UTC, datetime
 
     stamp = datetime.fromtimestamp(traffic.now() - 1, UTC).isoformat().replace("+00:00", "Z")
@@ -89,17 +89,17 @@ def test_since_takes_a_timestamp(traffic: MockProcess) -> None:
         ({"path": "v1/projects"}, "`path` must start with / or *"),
     ],
 )
-def test_bad_filters_are_400s(fresh: MockProcess, params: dict[str, str], message: str) -> None:
-    response = fresh.client.get("/_mock/requests", params=params)
+def test_bad_filters_are_400s(fresh: NorthflankMock, params: dict[str, str], message: str) -> None:
+    response = fresh.control.get("/_mock/requests", params=params)
     assert response.status_code == 400
     assert message in response.json()["error"]["message"]
 
 
-def test_delete_clears_the_whole_log_and_refuses_filters(traffic: MockProcess) -> None:
-    refused = traffic.client.delete("/_mock/requests", params={"method": "GET"})
+def test_delete_clears_the_whole_log_and_refuses_filters(traffic: NorthflankMock) -> None:
+    refused = traffic.control.delete("/_mock/requests", params={"method": "GET"})
     assert refused.status_code == 400 and "filters apply to GET only" in refused.text
     assert journal(traffic)["count"] == 7
-    cleared = traffic.client.delete("/_mock/requests")
+    cleared = traffic.control.delete("/_mock/requests")
     assert cleared.json() == {"count": 0, "byOperationId": {}, "requests": []}
 
 

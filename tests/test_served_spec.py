@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 import yaml
 from starlette.testclient import TestClient
 
-from mock_server import create_app
+from mock_server import NorthflankMock, create_app
 from mock_server.http.documents import SpecDocuments
 from mock_server.spec import SPEC_PATH, load_spec
-from tests.mockproc import MockProcess
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +87,8 @@ def test_the_start_page_points_to_swagger_ui(client: TestClient) -> None:
     assert client.post("/").status_code == 404
 
 
-def test_swagger_ui_loads_the_served_spec_over_http() -> None:
-    with MockProcess() as mock:
-        ui = mock.client.get("/ui/")
-        assert '"/openapi.json"' in ui.text
-        spec = mock.client.get("/openapi.json").json()
-        assert spec["servers"][0]["url"] == mock.url
+def test_the_served_spec_names_the_port_it_was_fetched_from(fresh: NorthflankMock) -> None:
+    with httpx.Client(base_url=fresh.url) as client:
+        assert '"/openapi.json"' in client.get("/ui/").text
+        spec = client.get("/openapi.json").json()
+    assert spec["servers"][0]["url"] == fresh.url and fresh.url.startswith("http://127.0.0.1:")
