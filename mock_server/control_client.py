@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .control_headers import control_headers
 from .embedded import EmbeddedMock
 
 if TYPE_CHECKING:
@@ -26,13 +27,6 @@ if TYPE_CHECKING:
 DEFAULT_TOKEN = "test-token"
 CONTROL_TIMEOUT = 30.0
 SHOWN_REQUESTS = 25  # how many received requests an assertion message lists
-
-
-def control_headers(control_token: str | None) -> dict[str, str]:
-    """How control requests carry the control token (when the mock is started with one)."""
-    if control_token is None:
-        return {}
-    return {"Authorization": f"Bearer {control_token}", "X-Mock-Control-Token": control_token}
 
 
 class MockControlError(AssertionError):
