@@ -5,12 +5,14 @@ API and reads its answers, and one on another origin cannot."""
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from mock_server import NorthflankMock
 from tests.browser import Browser, Page, chromium_or_skip
+from tests.readme_blocks import blocks, commands
 
 LIST_RUNS = "#operations-Pipelines-listReleaseFlowRuns"
 RUNS = "/v1/projects/demo-project/pipelines/demo-pipeline/release-flows/development/runs"
@@ -87,3 +89,24 @@ def test_a_browser_app_on_an_allowed_origin_calls_the_api(
     refused = page.evaluate(FETCH.format(url=json.dumps(api.url + RUNS)))
     assert refused == {"failed": "TypeError: Failed to fetch"}
     api.assert_called("runReleaseFlow", times=1)
+
+
+def test_the_readme_browser_example(
+    northflank_mock_factory: Callable[..., NorthflankMock], page: Page
+) -> None:
+    (command,) = commands("Browser apps")
+    (script,) = blocks("Browser apps", "js")
+    app = northflank_mock_factory()  # serves the page the script runs in: the app's origin
+    options = [part.replace("http://localhost:3000", app.url) for part in shlex.split(command)[1:]]
+    api = northflank_mock_factory(*options)
+    page.goto(f"{app.url}/")
+    script = script.replace("http://127.0.0.1:4010", api.url)
+    # The script as the page runs it, with what it logs collected.
+    logged = page.evaluate(
+        "(async () => { const logged = []; const console = {log: (...a) => logged.push(a)};\n"
+        f"{script}\nreturn logged; }})()"
+    )
+    ((status, request_id),) = logged
+    assert status == 200 and request_id
+    (created,) = api.assert_called("runReleaseFlow", times=1)
+    assert created.body == {"name": "From the browser"}

@@ -6,15 +6,24 @@ NORTHFLANK_MOCK_REQUIRE_CONTAINER=1 (CI sets it): then they fail."""
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 
 from scripts import container
+from tests.readme_blocks import blocks, commands
+
+pytest_plugins = ["pytester"]
+ROOT = Path(__file__).resolve().parent.parent
 
 REQUIRED = os.environ.get("NORTHFLANK_MOCK_REQUIRE_CONTAINER") == "1"
 
@@ -133,3 +142,90 @@ def test_sigterm_stops_it_at_once(start: Start) -> None:
         took = time.monotonic() - began
     assert took < 3, f"stopping took {took:.1f} s: SIGTERM was not handled"
     assert mock.engine_run("inspect", "--format", "{{.State.ExitCode}}", mock.id) == "0"
+
+
+# The README's container examples, as written (ports and host names moved to a free loopback
+# port: the tests' containers share the host's network).
+
+SERVICE_TEST = """
+def test_against_the_service(northflank_mock):
+    assert northflank_mock.health()["clock"]["manual"] is True
+    with northflank_mock.http() as api:
+        api.post("/v1/projects/demo-project/pipelines/demo-pipeline/release-flows/development/runs", json={})
+    northflank_mock.assert_called("runReleaseFlow", times=1)
+"""
+
+
+def local(command: list[str], port: int) -> list[str]:
+    """A README `podman run` as the tests run it: detached, on the host's network."""
+    moved = [
+        "--network",
+        "host",
+        "--env",
+        "NORTHFLANK_MOCK_HOST=127.0.0.1",
+        "--env",
+        f"NORTHFLANK_MOCK_PORT={port}",
+    ]
+    out: list[str] = ["run"]
+    words = iter(command[2:])  # after `podman run`
+    for word in words:
+        if word == "--rm":
+            out.append("--detach")
+        elif word == "-p":
+            assert next(words) == "4010:4010"
+            out += moved
+        else:
+            out.append(word)
+    return out
+
+
+def test_the_readme_container_commands(engine: str, image: str) -> None:
+    make, *runs = commands("Container")
+    assert make == "make image"
+    built = subprocess.run(
+        ["make", "image"], cwd=ROOT, capture_output=True, text=True, timeout=900, check=False
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert len(runs) == 2
+    for line in runs:
+        command = shlex.split(line)
+        assert command[:2] == ["podman", "run"] and command[-1] == image
+        port = free_port()
+        container_id = container.run(engine, *local(command, port), timeout=120)
+        try:
+            running = Running(engine, container_id, port)
+            running.wait_until_serving()
+            manual = httpx.get(f"{running.url}/_mock/health").json()["clock"]["manual"]
+            assert manual is ("NORTHFLANK_MOCK_MANUAL_CLOCK=1" in line)
+        finally:
+            container.run(engine, "rm", "--force", container_id, check=False, timeout=60)
+
+
+def test_the_readme_ci_services(
+    start: Start, image: str, pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    github, gitlab = (yaml.safe_load(block) for block in blocks("Container", "yaml"))
+    pytester.makepyfile(SERVICE_TEST)
+    # GitHub Actions: the service's image, environment and health command; then the job's step.
+    (job,) = github["jobs"].values()
+    service = job["services"]["northflank"]
+    assert service["image"].rsplit("/", 1)[1] == image and service["ports"] == ["4010:4010"]
+    mock = start(**service["env"])
+    health_command = re.search(r'--health-cmd "([^"]+)"', service["options"])
+    assert health_command is not None
+    mock.engine_run("exec", mock.id, *shlex.split(health_command.group(1)))
+    (step,) = [step["run"] for step in job["steps"] if "pytest" in step.get("run", "")]
+    step = step.replace("http://localhost:4010", mock.url)
+    result = pytester.run(*shlex.split(step.replace("pytest", f"{sys.executable} -m pytest", 1)))
+    assert result.ret == 0, str(result.stdout)
+    assert job["env"]["NORTHFLANK_BASE_URL"] == "http://localhost:4010"
+    # GitLab CI: the service's image and variables, reached by its alias; then the script.
+    (job,) = gitlab.values()
+    (service,) = job["services"]
+    assert service["name"].rsplit("/", 1)[1] == image and service["alias"] == "northflank"
+    mock = start(**service["variables"])
+    base_url = job["variables"]["NORTHFLANK_BASE_URL"].replace("http://northflank:4010", mock.url)
+    (line,) = [line for line in job["script"] if "pytest" in line]
+    monkeypatch.setenv("NORTHFLANK_BASE_URL", base_url)
+    result = pytester.run("bash", "-c", line.replace("pytest", f"{sys.executable} -m pytest", 1))
+    assert result.ret == 0, str(result.stdout)
