@@ -151,3 +151,8 @@ def test_the_command_line_and_its_environment_variable(monkeypatch: pytest.Monke
         for origin in ("http://a.test:1", "http://b.test:2"):
             response = mock.control.options(DEV, headers=preflight("GET", origin=origin))
             assert response.headers["access-control-allow-origin"] == origin
+
+
+def test_worker_processes_get_the_origins() -> None:
+    settings = Settings(cors_origins=("http://localhost:3000", "*"))
+    assert Settings.from_json(settings.to_json()) == settings
