@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -46,14 +47,18 @@ class Browser:
     """One Chromium process with its own profile; stopped by its process id."""
 
     def __init__(self, executable: str, timeout: float = 30.0) -> None:
-        self._home = tempfile.TemporaryDirectory(prefix="chromium-")
+        # Chromium's helper processes may still be writing as the folder goes: no error for that.
+        self._home = tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True)
         home = Path(self._home.name)
         self._log = home / "stderr"
         with self._log.open("wb") as log:
+            # A session of its own: its helper processes (renderer, GPU, zygote) share the
+            # browser's process group, and end with it.
             self.process = subprocess.Popen(
                 [executable, *FLAGS, f"--user-data-dir={home / 'profile'}", "about:blank"],
                 stdout=subprocess.DEVNULL,
                 stderr=log,
+                start_new_session=True,
             )
         deadline = time.monotonic() + timeout
         while not (found := LISTENING.search(self._log.read_text(errors="replace"))):
@@ -73,13 +78,18 @@ class Browser:
             yield Page(socket)
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        """Stop the browser and its helpers (its process group, by the browser's id)."""
+        group = self.process.pid
+        _signal_group(group, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            _signal_group(group, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while _signal_group(group, 0) and time.monotonic() < deadline:
+            time.sleep(0.05)  # helpers still exiting
+        _signal_group(group, signal.SIGKILL)
         self._home.cleanup()
 
     def __enter__(self) -> Browser:
@@ -87,6 +97,15 @@ class Browser:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _signal_group(group: int, number: int) -> bool:
+    """Send a signal to the process group; False when no process of it is left."""
+    try:
+        os.killpg(group, number)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 class Page:
