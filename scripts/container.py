@@ -29,6 +29,7 @@ LOCAL_BASE = "localhost/northflank-mock-base:bookworm"
 BASE_VARIABLE = "NORTHFLANK_MOCK_IMAGE_BASE"
 HOST_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 CONF = ROOT / ".cache" / "containers" / "containers.conf"
+BUILD_LABEL = "io.northflank-mock.build=1"  # on this project's build images (Containerfile)
 
 
 class NoEngine(RuntimeError):
@@ -176,6 +177,8 @@ def build(base: str | None = None, tag: str | None = None) -> str:
             # pip inside the build trusts what the host trusts (a proxy's CA, say).
             args += ["--volume", f"{HOST_CA_BUNDLE}:{HOST_CA_BUNDLE}:ro"]
     run(tool, *args, str(ROOT), timeout=900)
+    # The wheel stage, and earlier builds whose tags moved to this one, are left untagged.
+    run(tool, "image", "prune", "--force", "--filter", f"label={BUILD_LABEL}", timeout=300)
     return tag
 
 
