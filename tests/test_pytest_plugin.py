@@ -332,3 +332,17 @@ def test_listening_address_is_loopback_only() -> None:
     assert not mock.running and mock.url == "http://northflank-mock.invalid"
     with pytest.raises(RuntimeError, match="not running"):
         EmbeddedMock().app  # noqa: B018
+
+
+def test_the_control_token_goes_with_control_requests_only(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nnorthflank_mock_control_token = s3cret\n")
+    pytester.makepyfile(
+        """
+def test_token(northflank_mock, northflank_mock_inprocess):
+    for mock in (northflank_mock, northflank_mock_inprocess):
+        assert mock.control.headers["authorization"] == "Bearer s3cret"
+        with mock.http() as api:
+            assert api.headers["authorization"] == f"Bearer {mock.token}"
+"""
+    )
+    run(pytester).assert_outcomes(passed=1)
