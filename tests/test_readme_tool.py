@@ -6,18 +6,24 @@ test_browser.py; the container examples: test_container.py.)"""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from mock_server import NorthflankMock
+from scripts.generate_client import OUTPUT
 from tests.conftest import RUNS
 from tests.readme_blocks import blocks, section
 
 pytest_plugins = ["pytester"]
 DEV = RUNS.format(stage="development")
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
 
 
 def test_the_request_filter_examples(fresh: NorthflankMock) -> None:
@@ -78,3 +84,19 @@ def seeded_ids() -> list[str]:
         mock.http() as api,
     ):
         return [api.post(DEV, json={}).json()["data"]["id"] for _ in range(2)]
+
+
+def test_the_in_process_examples_type_check(tmp_path: Path) -> None:
+    """The package is typed (py.typed): its README examples pass mypy --strict as written."""
+    examples = []
+    for number, block in enumerate(blocks("In-process mode", "python")):
+        path = tmp_path / f"in_process_{number}.py"
+        path.write_text(block)
+        examples.append(str(path))
+    assert len(examples) == 2
+    result = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--no-incremental", "--follow-imports=silent", *examples],
+        capture_output=True, text=True, check=False, cwd="/",
+        env={**os.environ, "MYPYPATH": f"{ROOT}{os.pathsep}{OUTPUT}"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
