@@ -21,6 +21,7 @@ from .errors import ApiError  # noqa: E402
 from .http.pipeline import MockServer  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError  # noqa: E402
+from .storage.persistence import StateFileError  # noqa: E402
 
 __all__ = [
     "DEFAULT_FIXTURES",
@@ -28,6 +29,7 @@ __all__ = [
     "FixtureError",
     "MockServer",
     "Settings",
+    "StateFileError",
     "TokensFileError",
     "create_app",
 ]
