@@ -22,6 +22,7 @@ from .http.handlers import make_handlers
 from .http.pipeline import MockServer
 from .http.routes import RouteTable
 from .http.validation import ParameterValidator, check_body, response_problems
+from .processes import follow_parent
 from .settings import Settings
 from .spec import load_spec
 from .storage.fixtures import load_dataset
@@ -104,7 +105,9 @@ async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
 
 
 def app_from_environment() -> MockServer:
-    """The app factory of worker processes (`--workers`): settings come from the environment."""
+    """The app factory of worker processes (`--workers`): settings come from the environment,
+    and the worker ends when its master does (processes.py)."""
+    follow_parent()
     app = create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))
     settle_heap()
     return app

@@ -1,0 +1,119 @@
+"""The HTTP/1.1 protocol the mock serves with: uvicorn's httptools protocol, with the limits it
+lacks on what happens before a request reaches the app.
+
+uvicorn's httptools protocol takes a request head of any size, and httptools gathers a header
+by concatenating its pieces: one client streaming a huge header a little at a time costs time
+that grows with the square of its size, and stalls every other client for seconds. It also arms
+its keep-alive timer only once a response is sent, so a connection that never sends a request,
+or sends its head a byte at a time, stays open for ever. Here:
+
+- a request head (request line and headers) larger than `h11_max_incomplete_event_size`
+  (uvicorn's setting for its h11 protocol, which means the same; `--max-header-bytes`) is
+  answered 431 in the error envelope, and the connection is closed;
+- a connection that stays idle for `timeout_keep_alive` seconds is closed, from the moment it
+  opens (`--keep-alive-seconds`);
+- a request head must arrive within `REQUEST_TIMEOUT_ATTRIBUTE` of the config seconds once it
+  has begun, or is answered 408 and closed (`--request-timeout`; the body's own timeout is the
+  app's, http/pipeline.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from asyncio import TimerHandle
+from typing import Any
+
+from uvicorn.config import Config
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.server import ServerState
+
+from .errors import ApiError, render
+from .settings import DEFAULT_MAX_HEADER_BYTES, DEFAULT_REQUEST_TIMEOUT
+
+PROTOCOL = "mock_server.protocol:LimitedHttpToolsProtocol"  # uvicorn's `http` setting
+REQUEST_TIMEOUT_ATTRIBUTE = "northflank_mock_request_timeout"  # set on uvicorn's Config
+_HEAD_END = b"\r\n\r\n"
+
+
+class LimitedHttpToolsProtocol(HttpToolsProtocol):
+    def __init__(
+        self,
+        config: Config,
+        server_state: ServerState,
+        app_state: dict[str, Any],
+        _loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        super().__init__(config, server_state, app_state, _loop)
+        self.max_head = config.h11_max_incomplete_event_size or DEFAULT_MAX_HEADER_BYTES
+        self.head_timeout: float = getattr(
+            config, REQUEST_TIMEOUT_ATTRIBUTE, DEFAULT_REQUEST_TIMEOUT
+        )
+        self.in_head = True  # the next bytes belong to a request head
+        self.head_bytes = 0
+        self.head_tail = b""  # the last bytes of the head so far, to find its end across reads
+        self.head_timer: TimerHandle | None = None
+        self.refused = False
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_head_timer()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.refused:
+            return
+        if self.in_head:
+            if self.head_bytes == 0 and self.head_timer is None:
+                self.head_timer = self.loop.call_later(self.head_timeout, self._head_too_slow)
+            if self.head_bytes + len(data) > self.max_head and not self._head_ends_in_time(data):
+                limit = f"the limit is {self.max_head} bytes (--max-header-bytes)"
+                self._refuse(ApiError(431, f"Request headers too large: {limit}"))
+                return
+            self.head_bytes += len(data)
+            self.head_tail = (self.head_tail + data)[-3:]
+        super().data_received(data)
+
+    def _head_ends_in_time(self, data: bytes) -> bool:
+        """Whether the head ends within the limit in `data` (which may carry a body after it)."""
+        end = (self.head_tail + data).find(_HEAD_END)
+        return end != -1 and self.head_bytes - len(self.head_tail) + end + 4 <= self.max_head
+
+    def on_headers_complete(self) -> None:
+        self.in_head = False
+        self._stop_head_timer()
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self.in_head, self.head_bytes, self.head_tail = True, 0, b""
+
+    def _stop_head_timer(self) -> None:
+        if self.head_timer is not None:
+            self.head_timer.cancel()
+            self.head_timer = None
+
+    def _head_too_slow(self) -> None:
+        self.head_timer = None
+        if self.in_head and self.head_bytes and not self.transport.is_closing():
+            message = f"The request headers did not arrive within {self.head_timeout:g} s"
+            self._refuse(ApiError(408, message))
+
+    def _refuse(self, error: ApiError) -> None:
+        """Answer `error` before any app saw the request, and close the connection."""
+        self.refused = True
+        self._stop_head_timer()
+        status, headers, body = render(error)
+        lines = [f"HTTP/1.1 {status} {_REASONS.get(status, '')}".encode()]
+        lines += [name + b": " + value for name, value in headers]
+        lines += [b"connection: close", b"", body]
+        self.logger.warning("refused a request: %s", error.message)
+        self.transport.write(b"\r\n".join(lines))
+        self.transport.close()
+
+
+_REASONS = {408: "Request Timeout", 431: "Request Header Fields Too Large"}
