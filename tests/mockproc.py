@@ -29,7 +29,7 @@ class MockProcess:
         ]  # fmt: skip
         # A file, not a pipe: nothing reads the log while the mock runs, and a full pipe would
         # stall it. Its stdout carries the banner only.
-        self.log = tempfile.TemporaryFile("w+")
+        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed by stop())
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
