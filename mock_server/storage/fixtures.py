@@ -11,14 +11,15 @@ The folder mirrors the API's paths, so a user's own data goes where its URL is:
         a JSON array of JobBuild, any order
 
 Every file is checked against its schema in the spec; the first file that does not match stops
-the mock with its path and every offending field. Timestamps written as on Northflank's reference
+the mock with its path and every offending field. Symbolic links are followed only while they
+stay inside the folder: one that leads out of it stops the mock too, rather than serve a file
+from elsewhere. Timestamps written as on Northflank's reference
 pages (`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form (formats.py).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from ..formats import with_rfc3339_separator
+from ..jsonparse import FILE_MAX_DEPTH, JsonRefused, parse
 from ..spec import component_validator, fast_component_check, resolve
 
 DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "default"
@@ -92,11 +94,23 @@ def _field_path(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> s
     return path.lstrip(".") or "(top level)"
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, root: Path) -> Any:
+    _check_inside(path, root)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FixtureError(path, [f"not valid UTF-8 JSON: {exc}"]) from exc
+        return parse(path.read_bytes(), max_depth=FILE_MAX_DEPTH)
+    except JsonRefused as exc:
+        where = f"{exc.path}: " if exc.path else ""
+        raise FixtureError(path, [f"{where}not JSON the mock can serve: {exc.reason}"]) from None
+    except OSError as exc:
+        raise FixtureError(path, [f"cannot read: {exc.strerror or exc}"]) from None
+
+
+def _check_inside(path: Path, root: Path) -> None:
+    """Refuse a path that a symbolic link leads out of the fixture folder (`root`, resolved)."""
+    if not path.resolve().is_relative_to(root):
+        raise FixtureError(
+            path, [f"leads outside the fixture folder {root} (a symbolic link): refused"]
+        )
 
 
 def _check(path: Path, document: Any, schema: str, where: tuple[str | int, ...] = ()) -> None:
@@ -136,8 +150,10 @@ def _with_rfc3339_timestamps(item: Any, schema: str) -> Any:
     }
 
 
-def _read_array(path: Path, item_schema: str, choose_schema: Any = None) -> list[dict[str, Any]]:
-    items = _read_json(path)
+def _read_array(
+    path: Path, root: Path, item_schema: str, choose_schema: Any = None
+) -> list[dict[str, Any]]:
+    items = _read_json(path, root)
     if not isinstance(items, list):
         raise FixtureError(path, [f"(top level): expected a JSON array of {item_schema}"])
     seen: set[str] = set()
@@ -156,18 +172,21 @@ def _run_schema(run: Any) -> str:
     return "ReleaseFlowRunDetails" if is_details else "ReleaseFlowRun"
 
 
-def _subdirectories(path: Path) -> list[Path]:
-    return sorted(child for child in path.iterdir() if child.is_dir())
+def _subdirectories(path: Path, root: Path) -> list[Path]:
+    children = sorted(child for child in path.iterdir() if child.is_dir())
+    for child in children:
+        _check_inside(child, root)
+    return children
 
 
-def _load_stage(project: str, pipeline: str, stage_dir: Path) -> StageFixture:
+def _load_stage(project: str, pipeline: str, stage_dir: Path, root: Path) -> StageFixture:
     template_path = stage_dir / "template.json"
     if not template_path.is_file():
         raise FixtureError(template_path, ["missing: every release flow needs its template"])
-    template = _read_json(template_path)
+    template = _read_json(template_path, root)
     _check(template_path, template, "ReleaseFlowTemplate")
     runs_path = stage_dir / "runs.json"
-    runs = _read_array(runs_path, "ReleaseFlowRun", _run_schema) if runs_path.exists() else []
+    runs = _read_array(runs_path, root, "ReleaseFlowRun", _run_schema) if runs_path.exists() else []
     _reject_strays(stage_dir, {"template.json", "runs.json"})
     return StageFixture(project, pipeline, stage_dir.name, template, runs)
 
@@ -186,21 +205,23 @@ def load_dataset(root: Path = DEFAULT_FIXTURES) -> Dataset:
         raise FixtureError(
             root, ["no projects/ folder: see mock_server/storage/fixtures.py for the layout"]
         )
+    real = root.resolve()
+    _check_inside(projects, real)
     dataset = Dataset()
-    for project_dir in _subdirectories(projects):
+    for project_dir in _subdirectories(projects, real):
         project = project_dir.name
         _reject_strays(project_dir, {"pipelines", "jobs"})
         pipelines = project_dir / "pipelines"
-        for pipeline_dir in _subdirectories(pipelines) if pipelines.is_dir() else []:
+        for pipeline_dir in _subdirectories(pipelines, real) if pipelines.is_dir() else []:
             _reject_strays(pipeline_dir, {"release-flows"})
             flows = pipeline_dir / "release-flows"
-            for stage_dir in _subdirectories(flows) if flows.is_dir() else []:
-                stage = _load_stage(project, pipeline_dir.name, stage_dir)
+            for stage_dir in _subdirectories(flows, real) if flows.is_dir() else []:
+                stage = _load_stage(project, pipeline_dir.name, stage_dir, real)
                 dataset.stages[(project, pipeline_dir.name, stage.stage)] = stage
         jobs = project_dir / "jobs"
-        for job_dir in _subdirectories(jobs) if jobs.is_dir() else []:
+        for job_dir in _subdirectories(jobs, real) if jobs.is_dir() else []:
             builds_path = job_dir / "builds.json"
-            builds = _read_array(builds_path, "JobBuild") if builds_path.exists() else []
+            builds = _read_array(builds_path, real, "JobBuild") if builds_path.exists() else []
             _reject_strays(job_dir, {"builds.json"})
             dataset.jobs[(project, job_dir.name)] = JobFixture(project, job_dir.name, builds)
     if not dataset.stages and not dataset.jobs:
