@@ -59,7 +59,7 @@ def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
         state.sync()  # what a previous run saved
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise StateFileError(
-            f"state file {settings.state}: saved state the mock cannot read ({exc!s:.200}); "
+            f"state file {settings.state}: cannot read {exc!s:.300}; "
             "move the file away to start afresh"
         ) from None
     return state

@@ -33,6 +33,7 @@ from .settings import DEFAULT_MAX_HEADER_BYTES, DEFAULT_REQUEST_TIMEOUT
 PROTOCOL = "mock_server.protocol:LimitedHttpToolsProtocol"  # uvicorn's `http` setting
 REQUEST_TIMEOUT_ATTRIBUTE = "northflank_mock_request_timeout"  # set on uvicorn's Config
 _HEAD_END = b"\r\n\r\n"
+LINGER = 2.0  # seconds a refused connection's further data is read and dropped
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
@@ -104,16 +105,25 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             self._refuse(ApiError(408, message))
 
     def _refuse(self, error: ApiError) -> None:
-        """Answer `error` before any app saw the request, and close the connection."""
+        """Answer `error` before any app saw the request, and close the connection.
+
+        The close lingers: what the client still sends is read and dropped for up to LINGER
+        seconds after the answer, as closing a socket with unread data makes the client's
+        system reset the connection, and the client may lose the answer."""
         self.refused = True
         self._stop_head_timer()
+        self._unset_keepalive_if_required()
         status, headers, body = render(error)
         lines = [f"HTTP/1.1 {status} {_REASONS.get(status, '')}".encode()]
         lines += [name + b": " + value for name, value in headers]
         lines += [b"connection: close", b"", body]
         self.logger.warning("refused a request: %s", error.message)
         self.transport.write(b"\r\n".join(lines))
-        self.transport.close()
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+            self.loop.call_later(LINGER, self.transport.close)
+        else:
+            self.transport.close()
 
 
 _REASONS = {408: "Request Timeout", 431: "Request Header Fields Too Large"}

@@ -19,13 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ApiError
-from ..jsonparse import FILE_MAX_DEPTH, parse
+from ..jsonparse import FILE_MAX_DEPTH, JsonRefused, parse
 from .requestlog import RequestRecord
 
 MAX_REQUESTS = 1000
 DEFAULT_LOG_BYTES = 8 * 1024 * 1024
 STARTUP_BUSY_MS = 2000  # how long start-up waits for a state file another process has locked
 BUSY_MS = 5000  # how long a change waits for another worker's; then a 503
+
+
+def _saved(what: str, text: str) -> Any:
+    try:
+        return parse(text, max_depth=FILE_MAX_DEPTH)
+    except JsonRefused as exc:
+        raise ValueError(f"the saved {what[:200]}: {exc}") from None
 
 
 class StateFileError(Exception):
@@ -159,14 +166,14 @@ class SqliteBackend:
         return True
 
     def load(self) -> Snapshot:
-        """Everything saved; ValueError (JsonRefused) for a row that is not JSON the mock
+        """Everything saved; ValueError, naming the row, for one that is not JSON the mock
         writes."""
         snapshot = Snapshot()
-        for stage, body in self.connection.execute("SELECT stage, body FROM runs"):
-            project, pipeline, name = parse(stage, max_depth=1)
-            snapshot.runs.append(((project, pipeline, name), parse(body, max_depth=FILE_MAX_DEPTH)))
+        for key, stage, body in self.connection.execute("SELECT key, stage, body FROM runs"):
+            project, pipeline, name = _saved(f"run {key}", stage)
+            snapshot.runs.append(((project, pipeline, name), _saved(f"run {key}", body)))
         for name, body in self.connection.execute("SELECT name, body FROM documents"):
-            snapshot.documents[name] = parse(body, max_depth=FILE_MAX_DEPTH)
+            snapshot.documents[name] = _saved(name, body)
         return snapshot
 
     def save_run(self, key: str, stage: tuple[str, str, str], record: dict[str, Any]) -> None:
