@@ -205,8 +205,8 @@ class SqliteBackend:
     def _drop_oldest(self, kept: int, count: int) -> None:
         """Drop the oldest entries until the log is within its limits (never the newest)."""
         rows = self.connection.execute(
-            "SELECT seq, length(body) FROM requests ORDER BY seq"
-        ).fetchmany(count - 1)
+            "SELECT seq, length(body) FROM requests ORDER BY seq LIMIT ?", (count - 1,)
+        )
         last, dropped, dropped_bytes = None, 0, 0
         for seq, size in rows:
             if count - dropped <= MAX_REQUESTS and kept - dropped_bytes <= self.log_bytes:
