@@ -47,7 +47,7 @@ ENVELOPE = schema_validator("#/components/schemas/Error")
 class Case:
     label: str
     status: int
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str | bytes] = field(default_factory=dict)
     body: bytes | None = None
     query: str = ""
     path: Callable[[str], str] | None = None  # changes the request's path
@@ -94,6 +94,9 @@ API_CASES = [
     Case("not JSON", **_body(b"{'name': 'x'}")),
     Case("run name ending in a newline", **_body(b'{"name": "Example\\n"}')),
     Case("header of 64 KiB", 431, headers={"X-Padding": "p" * 65536}),
+    Case("Prefer delay of 5,000 digits", 400, headers={"Prefer": "delay=" + "9" * 5000}),
+    Case("Prefer delay in superscript digits", 400, headers={"Prefer": b"delay=\xb2"}),
+    Case("Prefer code in superscript digits", 400, headers={"Prefer": b"code=\xb2\xb2\xb2"}),
     Case("id of 40,000 characters", 431, path=_long_id(40_000)),
     Case("id of 10,000 characters", 404, path=_long_id(10_000)),
     Case("query integer of 5,000 digits", 400, query="per_page=" + "9" * 5000,
@@ -303,6 +306,7 @@ def test_control_fields_are_checked_and_named(
         ("DELETE", "/_mock/faults/" + "9" * 5000, 404),
         ("DELETE", "/_mock/faults/-1", 404),
         ("DELETE", "/_mock/faults/1e3", 404),
+        ("DELETE", "/_mock/faults/\u00b2", 404),
         ("POST", f"/_mock/runs/{'r' * 10_000}/outcome", 404),
         ("POST", f"/_mock/runs/{'r' * 40_000}/outcome", 431),
     ],

@@ -196,7 +196,7 @@ def make_control_app(state: MockState, *, max_json_depth: int = DEFAULT_MAX_DEPT
     async def fault(request: Request) -> Response:
         await _no_body(request)
         rule_id = request.path_params["rule_id"]
-        if not (rule_id.isdigit() and len(rule_id) <= MAX_RULE_ID_DIGITS):
+        if not (rule_id.isascii() and rule_id.isdigit() and len(rule_id) <= MAX_RULE_ID_DIGITS):
             raise ApiError(404, f"No fault rule {rule_id[:MAX_ID_LENGTH]!r}")
         with state.write():
             state.faults.remove(int(rule_id))
