@@ -171,7 +171,11 @@ def assert_envelope(response: httpx.Response, status: int) -> None:
 def send(
     mock: MockProcess, method: str, path: str, case: Case, token: str = TOKEN
 ) -> httpx.Response:
-    headers = {"Authorization": f"Bearer {token}", **case.headers}
+    given = {"Authorization": f"Bearer {token}", **case.headers}
+    headers = {
+        name.encode(): value if isinstance(value, bytes) else value.encode()
+        for name, value in given.items()
+    }
     url = f"{mock.url}{case.path(path) if case.path else path}"
     query = _query(case, path)
     if query:
