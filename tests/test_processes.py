@@ -366,8 +366,8 @@ def test_a_signal_stops_every_worker(tmp_path: Path, sig: signal.Signals) -> Non
 
 def test_workers_end_when_their_master_is_killed(tmp_path: Path) -> None:
     mock = MockProcess("--state", str(tmp_path / "state.db"), "--workers", "2")
+    workers = _children(mock.process.pid)
     try:
-        workers = _children(mock.process.pid)
         assert len(workers) >= 2
         mock.kill()  # kill -9: the master cannot stop them
         assert _wait_gone(workers, 10) == [], "workers outlived their master"
@@ -376,8 +376,9 @@ def test_workers_end_when_their_master_is_killed(tmp_path: Path) -> None:
         with pytest.raises(OSError):
             socket.create_connection((parts.hostname, parts.port), timeout=2).close()
     finally:
-        for pid in _children(mock.process.pid):
-            os.kill(pid, signal.SIGKILL)
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
         mock.stop()
 
 
