@@ -96,7 +96,6 @@ def create_app(settings: Settings | None = None) -> MockServer:
         state=state,
         max_body=settings.max_body,
         guard=Guard(settings.allowed_hosts, settings.control_token),
-        request_timeout=settings.request_timeout,
     )
 
 

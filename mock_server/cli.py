@@ -225,8 +225,8 @@ def _limit_arguments(group: Any) -> None:
         metavar="S",
         type=_bounded_seconds(0, 3600, above=True),
         default=DEFAULT_REQUEST_TIMEOUT,
-        help="a request's headers, then its body, must arrive within this; 408 past it "
-        "(default %(default)s)",
+        help="a request, headers and body, must arrive within this of its first byte; 408 "
+        "past it (default %(default)s)",
     )
 
 

@@ -5,16 +5,19 @@ uvicorn's httptools protocol takes a request head of any size, and httptools gat
 by concatenating its pieces: one client streaming a huge header a little at a time costs time
 that grows with the square of its size, and stalls every other client for seconds. It also arms
 its keep-alive timer only once a response is sent, so a connection that never sends a request,
-or sends its head a byte at a time, stays open for ever. Here:
+or sends it a byte at a time, stays open for ever; and a request whose body never comes holds
+its task for ever. Here:
 
 - a request head (request line and headers) larger than `h11_max_incomplete_event_size`
   (uvicorn's setting for its h11 protocol, which means the same; `--max-header-bytes`) is
   answered 431 in the error envelope, and the connection is closed;
 - a connection that stays idle for `timeout_keep_alive` seconds is closed, from the moment it
   opens (`--keep-alive-seconds`);
-- a request head must arrive within `REQUEST_TIMEOUT_ATTRIBUTE` of the config seconds once it
-  has begun, or is answered 408 and closed (`--request-timeout`; the body's own timeout is the
-  app's, http/pipeline.py).
+- a request, head and body, must arrive within the config's REQUEST_TIMEOUT_ATTRIBUTE seconds of
+  its first byte (`--request-timeout`), or is answered 408 and closed; an app still waiting for
+  its body is told the client is gone, so that it acts on nothing (http/pipeline.py).
+
+A request that arrives whole in one read, as nearly all do, costs no timer at all.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from .settings import DEFAULT_MAX_HEADER_BYTES, DEFAULT_REQUEST_TIMEOUT
 
 PROTOCOL = "mock_server.protocol:LimitedHttpToolsProtocol"  # uvicorn's `http` setting
 REQUEST_TIMEOUT_ATTRIBUTE = "northflank_mock_request_timeout"  # set on uvicorn's Config
-_HEAD_END = b"\r\n\r\n"
 LINGER = 2.0  # seconds a refused connection's further data is read and dropped
+_HEAD_END = b"\r\n\r\n"
+_REASONS = {408: "Request Timeout", 431: "Request Header Fields Too Large"}
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
@@ -46,13 +50,14 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     ) -> None:
         super().__init__(config, server_state, app_state, _loop)
         self.max_head = config.h11_max_incomplete_event_size or DEFAULT_MAX_HEADER_BYTES
-        self.head_timeout: float = getattr(
+        self.request_timeout: float = getattr(
             config, REQUEST_TIMEOUT_ATTRIBUTE, DEFAULT_REQUEST_TIMEOUT
         )
         self.in_head = True  # the next bytes belong to a request head
         self.head_bytes = 0
         self.head_tail = b""  # the last bytes of the head so far, to find its end across reads
-        self.head_timer: TimerHandle | None = None
+        self.in_request = False  # a request has begun and not ended
+        self.request_timer: TimerHandle | None = None
         self.refused = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -62,15 +67,13 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         )
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._stop_head_timer()
+        self._stop_request_timer()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         if self.refused:
-            return
+            return  # lingering: read and dropped
         if self.in_head:
-            if self.head_bytes == 0 and self.head_timer is None:
-                self.head_timer = self.loop.call_later(self.head_timeout, self._head_too_slow)
             if self.head_bytes + len(data) > self.max_head and not self._head_ends_in_time(data):
                 limit = f"the limit is {self.max_head} bytes (--max-header-bytes)"
                 self._refuse(ApiError(431, f"Request headers too large: {limit}"))
@@ -78,40 +81,57 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             self.head_bytes += len(data)
             self.head_tail = (self.head_tail + data)[-3:]
         super().data_received(data)
+        if self.in_request and self.request_timer is None and not self.refused:
+            self.request_timer = self.loop.call_later(self.request_timeout, self._too_slow)
 
     def _head_ends_in_time(self, data: bytes) -> bool:
         """Whether the head ends within the limit in `data` (which may carry a body after it)."""
         end = (self.head_tail + data).find(_HEAD_END)
         return end != -1 and self.head_bytes - len(self.head_tail) + end + 4 <= self.max_head
 
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.in_request = True
+
     def on_headers_complete(self) -> None:
         self.in_head = False
-        self._stop_head_timer()
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
         super().on_message_complete()
+        self.in_request = False
+        self._stop_request_timer()
         self.in_head, self.head_bytes, self.head_tail = True, 0, b""
 
-    def _stop_head_timer(self) -> None:
-        if self.head_timer is not None:
-            self.head_timer.cancel()
-            self.head_timer = None
+    def _stop_request_timer(self) -> None:
+        if self.request_timer is not None:
+            self.request_timer.cancel()
+            self.request_timer = None
 
-    def _head_too_slow(self) -> None:
-        self.head_timer = None
-        if self.in_head and self.head_bytes and not self.transport.is_closing():
-            message = f"The request headers did not arrive within {self.head_timeout:g} s"
-            self._refuse(ApiError(408, message))
+    def _too_slow(self) -> None:
+        self.request_timer = None
+        if not self.in_request or self.transport.is_closing():
+            return
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            # The app waits for a body that will not come: it must act on none of it.
+            cycle.disconnected = True
+            cycle.message_event.set()
+            if cycle.response_started:
+                self.transport.close()
+                return
+        part = "headers" if self.in_head else "body"
+        message = f"The request {part} did not arrive within {self.request_timeout:g} s"
+        self._refuse(ApiError(408, message + " (--request-timeout)"))
 
     def _refuse(self, error: ApiError) -> None:
-        """Answer `error` before any app saw the request, and close the connection.
+        """Answer `error` before any app answered the request, and close the connection.
 
         The close lingers: what the client still sends is read and dropped for up to LINGER
         seconds after the answer, as closing a socket with unread data makes the client's
         system reset the connection, and the client may lose the answer."""
         self.refused = True
-        self._stop_head_timer()
+        self._stop_request_timer()
         self._unset_keepalive_if_required()
         status, headers, body = render(error)
         lines = [f"HTTP/1.1 {status} {_REASONS.get(status, '')}".encode()]
@@ -124,6 +144,3 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             self.loop.call_later(LINGER, self.transport.close)
         else:
             self.transport.close()
-
-
-_REASONS = {408: "Request Timeout", 431: "Request Header Fields Too Large"}

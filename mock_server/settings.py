@@ -17,7 +17,7 @@ DEFAULT_MAX_ARGUMENT_BYTES = 64 * 1024  # a created run's `arguments`, as JSON
 DEFAULT_REQUEST_LOG_BYTES = 8 * 1024 * 1024  # bodies and headers kept by /_mock/requests
 DEFAULT_MAX_HEADER_BYTES = 32 * 1024  # a request's line and headers
 DEFAULT_KEEP_ALIVE_SECONDS = 5.0  # an idle connection is closed after this
-DEFAULT_REQUEST_TIMEOUT = 30.0  # a request's headers, then its body, must arrive within this
+DEFAULT_REQUEST_TIMEOUT = 30.0  # a request, head and body, must arrive within this
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Settings:
     request_log_bytes: int = DEFAULT_REQUEST_LOG_BYTES
     max_header_bytes: int = DEFAULT_MAX_HEADER_BYTES  # the server's (cli.py), not the app's
     keep_alive_seconds: float = DEFAULT_KEEP_ALIVE_SECONDS  # the server's too
-    request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT  # the server's too
     # The control plane's guard (docs/control-plane.md). `allowed_hosts` None: any Host header,
     # as for an app called in-process, where there is no network to attack.
     allowed_hosts: tuple[str, ...] | None = None

@@ -5,8 +5,9 @@
                         /ui/* (Swagger UI); these are not API requests: no rate limit, not in
                         the request log
     3. route match      which operation, from the route table
-    4. body             read whole before anything changes; 413 past the limit, 408 when it
-                        does not arrive in time; a client gone before the end changes nothing
+    4. body             read whole before anything changes; 413 past the limit; a client gone
+                        before the end changes nothing (a body that stops arriving is the
+                        server protocol's to time out: protocol.py)
     5. rate limit       the token's request counted; fault rules spent; then the 413, the 429
                         of an exhausted token, and the 400 of a body sent to an operation that
                         takes none
@@ -33,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..domain.ratelimit import Verdict
 from ..errors import JSON, ApiError, render
-from ..settings import DEFAULT_MAX_BODY, DEFAULT_REQUEST_TIMEOUT
+from ..settings import DEFAULT_MAX_BODY
 from ..spec import load_spec, spec_bytes
 from ..storage.persistence import busy_error
 from ..storage.requestlog import RequestRecord, redact
@@ -69,7 +70,6 @@ class MockServer:
         state: MockState,
         max_body: int = DEFAULT_MAX_BODY,
         guard: Guard | None = None,
-        request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
     ) -> None:
         self.routes = routes
         self.engine = engine
@@ -78,7 +78,6 @@ class MockServer:
         self.state = state
         self.max_body = max_body
         self.guard = guard or Guard(None, None)
-        self.request_timeout = request_timeout
         spec = load_spec()
         self.documents = {
             "/openapi.json": (json.dumps(spec).encode(), JSON),
@@ -95,34 +94,29 @@ class MockServer:
         # 8. Headers: whatever answers below answers through `answer`, which adds them.
         answer = Answer(send, request_id)
         try:
-            await self._serve(scope, receive, answer, headers)
+            if not self.guard.any_host:
+                try:
+                    self.guard.check_host(headers.get(b"host"))
+                except ApiError as error:
+                    await answer.error(error)
+                    return
+            # 2. The mock's own paths.
+            path: str = scope["path"]
+            if path.startswith(CONTROL_PREFIX):
+                await self._control(scope, receive, answer, headers)
+                return
+            document = self.documents.get(path)
+            if document is not None and scope["method"] in ("GET", "HEAD"):
+                await answer.bytes(200, document[0], document[1])
+                return
+            if path == UI_PATH or path.startswith(UI_PATH + "/"):
+                await self._swagger_ui(scope, receive, answer)
+                return
+            await self._api(scope, receive, answer, headers)
         except asyncio.CancelledError:
             # The server's graceful shutdown gave up waiting for this request (cli.py).
             if answer.status is None:
                 await answer.error(ApiError(503, "The mock is shutting down"))
-
-    async def _serve(
-        self, scope: Scope, receive: Receive, answer: Answer, headers: dict[bytes, bytes]
-    ) -> None:
-        if not self.guard.any_host:
-            try:
-                self.guard.check_host(headers.get(b"host"))
-            except ApiError as error:
-                await answer.error(error)
-                return
-        # 2. The mock's own paths.
-        path: str = scope["path"]
-        if path.startswith(CONTROL_PREFIX):
-            await self._control(scope, receive, answer, headers)
-            return
-        document = self.documents.get(path)
-        if document is not None and scope["method"] in ("GET", "HEAD"):
-            await answer.bytes(200, document[0], document[1])
-            return
-        if path == UI_PATH or path.startswith(UI_PATH + "/"):
-            await self._swagger_ui(scope, receive, answer)
-            return
-        await self._api(scope, receive, answer, headers)
 
     async def _api(
         self, scope: Scope, receive: Receive, answer: Answer, headers: dict[bytes, bytes]
@@ -145,8 +139,8 @@ class MockServer:
             refusal: ApiError | None = None
             try:
                 body = await self._read_body(receive, headers)
-            except ApiError as too_large_or_slow:  # still counted below
-                body, refusal = b"", too_large_or_slow
+            except ApiError as too_large:  # still counted below
+                body, refusal = b"", too_large
             record.body = body
             # 5. Rate limit (windows are the process's own: domain/ratelimit.py); fault rules
             # are spent in a change of the state.
@@ -226,9 +220,9 @@ class MockServer:
             await answer.error(error)
 
     async def _read_body(self, receive: Receive, headers: dict[bytes, bytes]) -> bytes:
-        """The whole request body; a 413 as soon as it is known to be too large, a 408 when it
-        has not arrived within the request timeout, and ClientGone when the client goes away
-        before it ends."""
+        """The whole request body; a 413 as soon as it is known to be too large, and
+        ClientGone when the client goes away before it ends (or the server gives up waiting
+        for it: protocol.py)."""
         declared = headers.get(b"content-length")
         if (
             declared is not None
@@ -236,24 +230,6 @@ class MockServer:
             and (len(declared) > 18 or int(declared) > self.max_body)
         ):
             raise self._too_large()
-        if (declared is None or declared == b"0") and b"transfer-encoding" not in headers:
-            # No body: the server has the whole request already (an unfinished one is its
-            # protocol's business).
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise ClientGone
-            return bytes(message.get("body", b""))
-        try:
-            async with asyncio.timeout(self.request_timeout):
-                return await self._read_chunks(receive)
-        except TimeoutError:
-            raise ApiError(
-                408,
-                f"The request body did not arrive within {self.request_timeout:g} s",
-                headers={"Connection": "close"},
-            ) from None
-
-    async def _read_chunks(self, receive: Receive) -> bytes:
         chunks: list[bytes] = []
         size = 0
         more = True

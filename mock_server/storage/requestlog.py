@@ -34,7 +34,7 @@ class RequestRecord:
     def fit(self, limit: int) -> int:
         """The bytes this record holds, once its body is cut to fit within `limit` in all."""
         rest = _RECORD_OVERHEAD + len(self.path) + len(self.query)
-        rest += sum(len(name) + len(value) for name, value in self.headers)
+        rest += sum([len(name) + len(value) for name, value in self.headers])
         if rest + len(self.body) > limit:
             self.body = self.body[: max(0, limit - rest)]
             self.body_truncated = True

@@ -216,6 +216,16 @@ class Store:
         limit = self.max_argument_bytes
         if limit is None or not arguments:
             return
+        # Most arguments are a few strings: when even six bytes a character (a `\u0001`
+        # escape) would fit, there is no need to encode them to know.
+        chars = 2
+        for name, value in arguments.items():
+            if type(value) is not str:
+                chars = limit
+                break
+            chars += len(name) + len(value) + 6
+        if chars * 6 <= limit:
+            return
         size = len(encode(arguments))
         if size > limit:
             raise ApiError(
