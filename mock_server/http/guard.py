@@ -25,6 +25,7 @@ CONTROL_PREFIX = "/_mock"
 # nothing.
 UNGUARDED_CONTROL = frozenset({"/_mock/health"})
 _FETCHED_FROM_ELSEWHERE = (b"cross-site", b"same-site")
+MAX_CACHED_HOSTS = 64
 
 
 def host_port(value: str) -> tuple[str, str | None]:
@@ -56,14 +57,21 @@ class Guard:
             else:
                 self.exact.add((host, port))
         self.control_token = control_token.encode() if control_token else None
+        # Clients send the same Host on every request: each verdict is worked out once.
+        self.verdicts: dict[bytes, bool] = {}
 
     def host_allowed(self, host: bytes | None) -> bool:
         """Whether the mock answers a request with this Host header. A request without one
         (HTTP/1.0) comes from no browser, so it cannot be a rebinding page's."""
         if self.any_host or host is None:
             return True
-        name, port = host_port(host.decode("latin-1"))
-        return name in self.names or (name, port) in self.exact
+        verdict = self.verdicts.get(host)
+        if verdict is None:
+            name, port = host_port(host.decode("latin-1"))
+            verdict = name in self.names or (name, port) in self.exact
+            if len(self.verdicts) < MAX_CACHED_HOSTS:
+                self.verdicts[host] = verdict
+        return verdict
 
     def check_host(self, host: bytes | None) -> None:
         if not self.host_allowed(host):

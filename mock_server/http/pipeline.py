@@ -144,7 +144,8 @@ class MockServer:
             record.body = body
             # 5. Rate limit (windows are the process's own: domain/ratelimit.py); fault rules
             # are spent in a change of the state.
-            state.sync()
+            if state.backend.persistent:  # what other workers changed: faults, a reset
+                state.sync()
             verdict = state.rate_limiter.hit(headers.get(b"authorization"))
             answer.headers += verdict.headers()
             fault = None
@@ -155,7 +156,7 @@ class MockServer:
                 raise refusal
             if not verdict.allowed:
                 raise _rate_limited(verdict)
-            if match.route is not None and not match.route.takes_body:
+            if body and match.route is not None and not match.route.takes_body:
                 check_no_body(match.route.operation_id, body)
             # 6. Faults and Prefer (nearly every request has neither).
             prefer = headers.get(b"prefer")
