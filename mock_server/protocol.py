@@ -79,7 +79,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
                 self._refuse(ApiError(431, f"Request headers too large: {limit}"))
                 return
             self.head_bytes += len(data)
-            self.head_tail = (self.head_tail + data)[-3:]
+            self.head_tail = data[-3:] if len(data) >= 3 else (self.head_tail + data)[-3:]
         super().data_received(data)
         if self.in_request and self.request_timer is None and not self.refused:
             self.request_timer = self.loop.call_later(self.request_timeout, self._too_slow)

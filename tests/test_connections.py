@@ -213,3 +213,54 @@ def test_many_connections_opened_and_left_do_not_stop_the_mock(mock: MockProcess
     finally:
         for sock in idle:
             sock.close()
+
+
+@pytest.fixture(scope="module")
+def small_heads() -> Iterator[MockProcess]:
+    with MockProcess("--manual-clock", "--max-header-bytes", "2048") as process:
+        yield process
+
+
+def _padded_head(mock: MockProcess, size: int, *extra: str) -> bytes:
+    """A GET head of exactly `size` bytes."""
+    bare = head(mock, "GET", DEV + "?per_page=1", *extra, "X-Pad: ")
+    assert len(bare) < size
+    return bare[:-4] + b"p" * (size - len(bare)) + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("split", [1, 2, 3, 4, 100], ids=lambda n: f"split {n} before the end")
+def test_a_head_at_the_limit_is_served_however_it_is_split(
+    small_heads: MockProcess, split: int
+) -> None:
+    request = _padded_head(small_heads, 2048)
+    sock = connect(small_heads)
+    sock.sendall(request[:-split])
+    time.sleep(0.05)
+    sock.sendall(request[-split:])
+    answer = sock.recv(65536)
+    sock.close()
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+
+
+def test_a_head_one_byte_over_the_limit_is_a_431(small_heads: MockProcess) -> None:
+    sock = connect(small_heads)
+    sock.sendall(_padded_head(small_heads, 2049))
+    status, body = status_and_body(read_all(sock))
+    sock.close()
+    assert status == 431 and body["error"]["status"] == 431  # type: ignore[index]
+
+
+def test_a_small_head_read_together_with_a_large_body_is_not_a_431(
+    small_heads: MockProcess,
+) -> None:
+    body = json.dumps({"name": "Big body", "arguments": {"A": "x" * 20_000}}).encode()
+    request = head(
+        small_heads, "POST", DEV, "Content-Type: application/json", f"Content-Length: {len(body)}"
+    )
+    sock = connect(small_heads)
+    sock.sendall(request + body)  # one write: the server reads head and body together
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += sock.recv(65536)
+    sock.close()
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
