@@ -15,11 +15,15 @@ from ..domain.clock import Clock, format_timestamp, parse_timestamp
 from ..domain.pagination import Page, paginate
 from ..errors import ApiError
 from . import rendering
-from .fixtures import Dataset, JobKey, StageKey, oldest_first
-from .flows import RUN_FIELDS, ReleaseFlow, RunRecord
+from .fixtures import Dataset, JobKey, StageFixture, StageKey, oldest_first
+from .flows import ReleaseFlow, RunRecord
 from .ids import RunIds
 from .jobs import Job
 from .outcomes import OutcomeChoice, Outcomes
+
+# The fields every run created through the API has: create_run writes them, and
+# lifecycle.apply keeps them current. name, description, startedAt and concludedAt come and go.
+CREATED_RUN_FIELDS = frozenset({"id", "status", "concluded", "createdAt", "updatedAt"})
 
 
 class Store:
@@ -49,12 +53,7 @@ class Store:
         self.projects: set[str] = set()
         self.pipelines: set[tuple[str, str]] = set()
         for key, stage in self.dataset.stages.items():
-            flow = ReleaseFlow(key, stage.template)
-            ordered = oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
-            for seq, run in enumerate(ordered, start=1):
-                details = run if "spec" in run or "apiVersion" in run else None
-                fields = {name: run[name] for name in RUN_FIELDS if name in run}
-                flow.add(RunRecord(seq, fields, details=details))
+            flow = self._flow_from_fixture(key, stage)
             self.flows[key] = flow
             self.projects.add(key[0])
             self.pipelines.add(key[:2])
@@ -62,6 +61,21 @@ class Store:
         for job_key, job in self.dataset.jobs.items():
             self.jobs[job_key] = Job.from_fixture(job_key, job)
             self.projects.add(job_key[0])
+
+    def _flow_from_fixture(self, key: StageKey, stage: StageFixture) -> ReleaseFlow:
+        """A stage's release flow as its fixture gives it, served as the spec says (fields.py)."""
+        served = self.dataset.fields
+        flow = ReleaseFlow(key, stage.template, served.template_fields(stage.template))
+        ordered = oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
+        for seq, run in enumerate(ordered, start=1):
+            details = run if served.is_details(run) else None
+            flow.add(RunRecord(seq, served.list_fields(run), details=details))
+        return flow
+
+    def required_fields_created_runs_lack(self) -> list[str]:
+        """Fields the spec requires of every run that runs created through the API cannot have:
+        a field added to the spec as required, which only fixtures can give."""
+        return sorted(self.dataset.fields.run.required - CREATED_RUN_FIELDS)
 
     # Lookups: the API's 404s. They change nothing.
 
