@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
     engine = connexion_adapter.ConnexionEngine(
         specification,
         routes,
-        make_handlers(state, routes.operation_ids),
+        make_handlers(state, routes.operation_ids, routes.variants),
         token_info=state.auth.token_info,
         validators=validators(),
         strict_responses=settings.strict_responses,

@@ -10,6 +10,11 @@ The folder mirrors the API's paths, so a user's own data goes where its URL is:
     projects/<projectId>/jobs/<jobId>/builds.json
         a JSON array of JobBuild, any order
 
+Every project belongs to a team, which team-scoped routes (`/v1/teams/<teamId>/projects/...`)
+name. The projects under `projects/` belong to the team `demo-team`; those of other teams go
+under `teams/<teamId>/projects/<projectId>/...`, laid out as above. A project id is unique
+across teams, as project-scoped routes name no team.
+
 Every file is checked against its schema in the spec the mock serves; the first file that does
 not match stops the mock with its path and every offending field. Which of a file's fields are
 served where is read from the same schemas (fields.py). Timestamps written as on Northflank's
@@ -33,6 +38,7 @@ from ..spec import SPEC_PATH, component_validator, fast_component_check, load_sp
 from .fields import BUILD_SCHEMA, DETAILS_SCHEMA, RUN_SCHEMA, TEMPLATE_SCHEMA, ServedFields
 
 DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "default"
+DEFAULT_TEAM = "demo-team"  # the team of the projects under projects/
 
 StageKey = tuple[str, str, str]
 JobKey = tuple[str, str]
@@ -76,6 +82,8 @@ class Dataset:
     stages: dict[StageKey, StageFixture] = field(default_factory=dict)
     jobs: dict[JobKey, JobFixture] = field(default_factory=dict)
     fields: ServedFields = field(default_factory=ServedFields.from_spec)
+    teams: dict[str, str] = field(default_factory=dict)  # project id -> its team's id
+    team_ids: set[str] = field(default_factory=set)  # every team, those without projects too
 
 
 def oldest_first(
@@ -200,14 +208,43 @@ def _reject_strays(folder: Path, expected: set[str]) -> None:
 
 def load_dataset(root: Path = DEFAULT_FIXTURES, spec: Path = SPEC_PATH) -> Dataset:
     """Read every fixture under `root` and check it against the spec at `spec`."""
-    projects = root / "projects"
-    if not projects.is_dir():
+    projects, teams = root / "projects", root / "teams"
+    if not projects.is_dir() and not teams.is_dir():
         raise FixtureError(
-            root, ["no projects/ folder: see mock_server/storage/fixtures.py for the layout"]
+            root,
+            [
+                "no projects/ folder (nor teams/<teamId>/projects/): see "
+                "mock_server/storage/fixtures.py for the layout"
+            ],
         )
     dataset = Dataset(fields=ServedFields.from_spec(spec))
+    if projects.is_dir():
+        _load_team(dataset, DEFAULT_TEAM, projects, spec)
+    for team_dir in _subdirectories(teams) if teams.is_dir() else []:
+        _reject_strays(team_dir, {"projects"})
+        team_projects = team_dir / "projects"
+        dataset.team_ids.add(team_dir.name)
+        if team_projects.is_dir():
+            _load_team(dataset, team_dir.name, team_projects, spec)
+    if not dataset.stages and not dataset.jobs:
+        raise FixtureError(root, ["no release flows and no jobs found"])
+    return dataset
+
+
+def _load_team(dataset: Dataset, team: str, projects: Path, spec: Path) -> None:
+    """The projects of one team: those in the folder `projects`."""
+    dataset.team_ids.add(team)
     for project_dir in _subdirectories(projects):
         project = project_dir.name
+        if project in dataset.teams:
+            raise FixtureError(
+                project_dir,
+                [
+                    f"project {project!r} is also in team {dataset.teams[project]!r}: a project "
+                    "id names one project, whichever team it is in"
+                ],
+            )
+        dataset.teams[project] = team
         _reject_strays(project_dir, {"pipelines", "jobs"})
         pipelines = project_dir / "pipelines"
         for pipeline_dir in _subdirectories(pipelines) if pipelines.is_dir() else []:
@@ -222,6 +259,3 @@ def load_dataset(root: Path = DEFAULT_FIXTURES, spec: Path = SPEC_PATH) -> Datas
             builds = _read_array(builds_path, BUILD_SCHEMA, spec) if builds_path.exists() else []
             _reject_strays(job_dir, {"builds.json"})
             dataset.jobs[(project, job_dir.name)] = JobFixture(project, job_dir.name, builds)
-    if not dataset.stages and not dataset.jobs:
-        raise FixtureError(root, ["no release flows and no jobs found"])
-    return dataset

@@ -79,8 +79,10 @@ class Store:
 
     # Lookups: the API's 404s. They change nothing.
 
-    def flow(self, project_id: str, pipeline_id: str, stage: str) -> ReleaseFlow:
-        self._project(project_id)
+    def flow(
+        self, project_id: str, pipeline_id: str, stage: str, team_id: str | None = None
+    ) -> ReleaseFlow:
+        self._project(project_id, team_id)
         if (project_id, pipeline_id) not in self.pipelines:
             raise ApiError(404, f"Pipeline {_shown(pipeline_id)} not found")
         flow = self.flows.get((project_id, pipeline_id, stage))
@@ -102,16 +104,25 @@ class Store:
                 return flow, record
         raise ApiError(404, f"Release flow run {_shown(run_id)} not found")
 
-    def job(self, project_id: str, job_id: str) -> Job:
-        self._project(project_id)
+    def job(self, project_id: str, job_id: str, team_id: str | None = None) -> Job:
+        self._project(project_id, team_id)
         job = self.jobs.get((project_id, job_id))
         if job is None:
             raise ApiError(404, f"Job {_shown(job_id)} not found")
         return job
 
-    def _project(self, project_id: str) -> None:
-        if project_id not in self.projects:
+    def _project(self, project_id: str, team_id: str | None = None) -> None:
+        """404 unless the project exists, and is in team `team_id` when a route names one."""
+        if team_id is not None and team_id not in self.dataset.team_ids:
+            raise ApiError(404, f"Team {_shown(team_id)} not found")
+        if project_id not in self.projects or (
+            team_id is not None and self.team_of(project_id) != team_id
+        ):
             raise ApiError(404, f"Project {_shown(project_id)} not found")
+
+    def team_of(self, project_id: str) -> str | None:
+        """The team a project belongs to; None for a project the fixtures do not have."""
+        return self.dataset.teams.get(project_id)
 
     def counts(self) -> dict[str, int]:
         """What is loaded, for the health endpoint."""
