@@ -69,9 +69,9 @@ def create_app(settings: Settings | None = None) -> MockServer:
     input files."""
     settings = settings or Settings()
     spec = load_spec(settings.spec)
+    specification = connexion_adapter.load_specification(spec)  # a valid document, first
     routes = RouteTable.from_spec(spec)
     state = build_state(settings, routes.operation_ids)
-    specification = connexion_adapter.load_specification(spec)
     engine = connexion_adapter.ConnexionEngine(
         specification,
         routes,

@@ -295,3 +295,11 @@ def test_a_spec_that_cannot_be_read_refuses_to_start(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("paths: [")
     broken = run_cli("--spec", str(tmp_path / "bad.yaml"))
     assert broken.returncode != 0 and "is not YAML" in broken.stderr
+
+    def bogus_type(spec: dict[str, Any]) -> None:
+        spec["components"]["schemas"]["JobBuild"]["type"] = "bogus"
+
+    invalid = run_cli("--spec", str(spec_copy(tmp_path, bogus_type)))
+    assert invalid.returncode != 0
+    assert "refusing to start: the spec is not valid OpenAPI" in invalid.stderr
+    assert "Traceback" not in invalid.stderr
