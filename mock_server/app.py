@@ -4,6 +4,7 @@ spec, and the pipeline around them (http/pipeline.py). Where the parts meet."""
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from typing import Any
 
@@ -30,12 +31,20 @@ from .storage.store import Store
 __all__ = ["SETTINGS_VARIABLE", "Settings", "app_from_environment", "create_app", "settle_heap"]
 
 SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
+logger = logging.getLogger("mock_server")
 
 
 def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
     clock: Clock = ManualClock() if settings.manual_clock else Clock()
-    dataset = load_dataset(settings.fixtures)
+    dataset = load_dataset(settings.fixtures, settings.spec)
     store = Store(dataset, clock, settings.durations, settings.seed, settings.outcome)
+    lacking = store.required_fields_created_runs_lack()
+    if lacking:
+        logger.warning(
+            "the spec requires %s of every run, which runs created through the API do not "
+            "have: their answers will not match the spec (--strict refuses them)",
+            ", ".join(lacking),
+        )
     auth = Authenticator(load_tokens(settings.tokens) if settings.tokens else None)
     backend: Backend = SqliteBackend(settings.state) if settings.state else MemoryBackend()
     state = MockState(
@@ -56,16 +65,17 @@ def validators() -> dict[str, Any]:
 
 
 def create_app(settings: Settings | None = None) -> MockServer:
-    """The ASGI app of one mock. Raises FixtureError or TokensFileError on bad input files."""
+    """The ASGI app of one mock. Raises FixtureError, TokensFileError or SpecError on bad
+    input files."""
     settings = settings or Settings()
-    spec = load_spec()
+    spec = load_spec(settings.spec)
+    specification = connexion_adapter.load_specification(spec)  # a valid document, first
     routes = RouteTable.from_spec(spec)
     state = build_state(settings, routes.operation_ids)
-    specification = connexion_adapter.load_specification(spec)
     engine = connexion_adapter.ConnexionEngine(
         specification,
         routes,
-        make_handlers(state, routes.operation_ids),
+        make_handlers(state, routes.operation_ids, routes.variants),
         token_info=state.auth.token_info,
         validators=validators(),
         strict_responses=settings.strict_responses,
@@ -77,6 +87,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
         control=make_control_app(state),
         state=state,
         max_body=settings.max_body,
+        spec=settings.spec,
     )
 
 

@@ -17,6 +17,7 @@ from .domain import lifecycle
 from .domain.auth import TokensFileError
 from .http.connexion_adapter import UI_PATH
 from .settings import DEFAULT_MAX_BODY, Settings
+from .spec import SPEC_PATH, SpecError
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
 
 
@@ -33,6 +34,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--fixtures", type=Path, default=DEFAULT_FIXTURES, help="fixture folder to serve"
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        default=SPEC_PATH,
+        help="OpenAPI document to serve (default: the project's openapi/northflank.yaml)",
     )
     parser.add_argument(
         "--seed", type=int, default=None, help="seed for new run ids (deterministic runs)"
@@ -113,6 +120,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
             raise SystemExit(f"--{name.replace('_', '-')} must be >= 0")
     return Settings(
         fixtures=args.fixtures,
+        spec=args.spec.resolve(),
         seed=args.seed,
         tokens=args.tokens,
         strict_responses=args.strict,
@@ -131,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = settings_from(args)
     try:
         app = create_app(settings)  # also checks fixtures and tokens before anything listens
-    except (FixtureError, TokensFileError) as exc:
+    except (FixtureError, TokensFileError, SpecError) as exc:
         sys.exit(f"mock_server: refusing to start: {exc}")
     # Bind first, so that port 0 can report the port it got before serving.
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .domain import lifecycle
+from .spec import SPEC_PATH
 from .storage.fixtures import DEFAULT_FIXTURES
 
 DEFAULT_MAX_BODY = 1024 * 1024
@@ -25,6 +26,7 @@ class Settings:
     rate_limit: int | None = None
     outcome: str = "success"
     state: Path | None = None  # SQLite file; None keeps the state in memory
+    spec: Path = SPEC_PATH  # the spec to serve: routes, checks, fixtures' schemas, /openapi.*
 
     def to_json(self) -> str:
         """For worker processes, which rebuild the app from the environment."""
@@ -34,7 +36,7 @@ class Settings:
     @classmethod
     def from_json(cls, text: str) -> Settings:
         data = json.loads(text)
-        for name in ("fixtures", "tokens", "state"):
+        for name in ("fixtures", "tokens", "state", "spec"):
             data[name] = Path(data[name]) if data[name] is not None else None
         data["durations"] = lifecycle.Durations(**data["durations"])
         return cls(**data)

@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Protocol
 
 from starlette.exceptions import HTTPException
@@ -30,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..domain.ratelimit import Verdict
 from ..errors import JSON, ApiError, render
 from ..settings import DEFAULT_MAX_BODY
-from ..spec import load_spec, spec_bytes
+from ..spec import SPEC_PATH, load_spec, spec_bytes
 from ..storage.requestlog import RequestRecord, redact
 from ..storage.state import MockState
 from .connexion_adapter import UI_PATH
@@ -61,6 +62,7 @@ class MockServer:
         control: ASGIApp,
         state: MockState,
         max_body: int = DEFAULT_MAX_BODY,
+        spec: Path = SPEC_PATH,
     ) -> None:
         self.routes = routes
         self.engine = engine
@@ -68,10 +70,9 @@ class MockServer:
         self.control = control
         self.state = state
         self.max_body = max_body
-        spec = load_spec()
         self.documents = {
-            "/openapi.json": (json.dumps(spec).encode(), JSON),
-            "/openapi.yaml": (spec_bytes(), b"application/yaml"),
+            "/openapi.json": (json.dumps(load_spec(spec)).encode(), JSON),
+            "/openapi.yaml": (spec_bytes(spec), b"application/yaml"),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

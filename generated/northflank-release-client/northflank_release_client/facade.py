@@ -20,8 +20,17 @@ from typing import Any, TypeVar
 import httpx
 from httpx_retries import Retry
 
-from .api.jobs import list_job_builds
-from .api.pipelines import abort_release_flow_run, get_release_flow_run, list_release_flow_runs, run_release_flow
+from .api.jobs import list_job_builds, list_team_job_builds
+from .api.pipelines import (
+    abort_release_flow_run,
+    abort_team_release_flow_run,
+    get_release_flow_run,
+    get_team_release_flow_run,
+    list_release_flow_runs,
+    list_team_release_flow_runs,
+    run_release_flow,
+    run_team_release_flow,
+)
 from .call_options import NOT_GIVEN, NotGiven, TimeoutTypes, call_options
 from .client import DEFAULT_TIMEOUT, AuthenticatedClient
 from .errors import APIStatusError, NorthflankError, unwrap
@@ -118,6 +127,7 @@ class Jobs:
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         cursor: str | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> JobBuildListResponse:
         """List job builds
@@ -133,20 +143,34 @@ class Jobs:
             page: The page number to access (1-based).
             cursor: The cursor returned from the previous page of results, used to request the next
                 page. Opaque and URL-safe: pass it back exactly as received.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = list_job_builds.sync_detailed(
-                project_id,
-                job_id,
-                client=self._owner.client,
-                per_page=per_page,
-                page=page,
-                cursor=cursor,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = list_team_job_builds.sync_detailed(
+                    team,
+                    project_id,
+                    job_id,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                )
+            else:
+                response = list_job_builds.sync_detailed(
+                    project_id,
+                    job_id,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                )
         return unwrap(response, JobBuildListResponse)
 
     def iter_job_builds(
@@ -155,6 +179,7 @@ class Jobs:
         job_id: str,
         *,
         per_page: int | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> Iterator[JobBuild]:
         """Every item of every page of `list_job_builds`, one page request at a time.
@@ -163,12 +188,16 @@ class Jobs:
             project_id: ID of the project
             job_id: ID of the job
             per_page: The number of results to display per request. Maximum of 100 results per page.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         def fetch(cursor: str | Unset) -> JobBuildListResponse:
-            return self.list_job_builds(project_id, job_id, per_page=per_page, cursor=cursor, timeout=timeout)
+            return self.list_job_builds(
+                project_id, job_id, per_page=per_page, team_id=team_id, cursor=cursor, timeout=timeout
+            )
 
         def items(page: JobBuildListResponse) -> list[JobBuild]:
             return page.data.builds
@@ -190,6 +219,7 @@ class AsyncJobs:
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         cursor: str | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> JobBuildListResponse:
         """List job builds
@@ -205,20 +235,34 @@ class AsyncJobs:
             page: The page number to access (1-based).
             cursor: The cursor returned from the previous page of results, used to request the next
                 page. Opaque and URL-safe: pass it back exactly as received.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = await list_job_builds.asyncio_detailed(
-                project_id,
-                job_id,
-                client=self._owner.client,
-                per_page=per_page,
-                page=page,
-                cursor=cursor,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = await list_team_job_builds.asyncio_detailed(
+                    team,
+                    project_id,
+                    job_id,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                )
+            else:
+                response = await list_job_builds.asyncio_detailed(
+                    project_id,
+                    job_id,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                )
         return unwrap(response, JobBuildListResponse)
 
     def iter_job_builds(
@@ -227,6 +271,7 @@ class AsyncJobs:
         job_id: str,
         *,
         per_page: int | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[JobBuild]:
         """Every item of every page of `list_job_builds`, one page request at a time.
@@ -235,12 +280,16 @@ class AsyncJobs:
             project_id: ID of the project
             job_id: ID of the job
             per_page: The number of results to display per request. Maximum of 100 results per page.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         async def fetch(cursor: str | Unset) -> JobBuildListResponse:
-            return await self.list_job_builds(project_id, job_id, per_page=per_page, cursor=cursor, timeout=timeout)
+            return await self.list_job_builds(
+                project_id, job_id, per_page=per_page, team_id=team_id, cursor=cursor, timeout=timeout
+            )
 
         def items(page: JobBuildListResponse) -> list[JobBuild]:
             return page.data.builds
@@ -265,6 +314,7 @@ class Pipelines:
         cursor: str | Unset = UNSET,
         status: ReleaseFlowRunStatus | str | Unset = UNSET,
         concluded: bool | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunListResponse:
         """List release flow runs
@@ -284,23 +334,40 @@ class Pipelines:
             status: Only return runs with this status. Only the statuses listed here are accepted: a
                 value this document does not list is refused with 400.
             concluded: Only return runs that have (`true`) or have not (`false`) concluded.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = list_release_flow_runs.sync_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                client=self._owner.client,
-                per_page=per_page,
-                page=page,
-                cursor=cursor,
-                status=_optional_enum(ReleaseFlowRunStatus, status),
-                concluded=concluded,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = list_team_release_flow_runs.sync_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                    status=_optional_enum(ReleaseFlowRunStatus, status),
+                    concluded=concluded,
+                )
+            else:
+                response = list_release_flow_runs.sync_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                    status=_optional_enum(ReleaseFlowRunStatus, status),
+                    concluded=concluded,
+                )
         return unwrap(response, ReleaseFlowRunListResponse)
 
     def iter_release_flow_runs(
@@ -312,6 +379,7 @@ class Pipelines:
         per_page: int | Unset = UNSET,
         status: ReleaseFlowRunStatus | str | Unset = UNSET,
         concluded: bool | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> Iterator[ReleaseFlowRun]:
         """Every item of every page of `list_release_flow_runs`, one page request at a time.
@@ -324,6 +392,8 @@ class Pipelines:
             status: Only return runs with this status. Only the statuses listed here are accepted: a
                 value this document does not list is refused with 400.
             concluded: Only return runs that have (`true`) or have not (`false`) concluded.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -336,6 +406,7 @@ class Pipelines:
                 per_page=per_page,
                 status=status,
                 concluded=concluded,
+                team_id=team_id,
                 cursor=cursor,
                 timeout=timeout,
             )
@@ -356,6 +427,7 @@ class Pipelines:
         arguments: Arguments | Mapping[str, Any] | Unset = UNSET,
         overrides: RunReleaseFlowRequestOverrides | Mapping[str, Any] | Unset = UNSET,
         release_node_overrides: RunReleaseFlowRequestReleaseNodeOverrides | Mapping[str, Any] | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunDetails:
         """Run release flow
@@ -386,6 +458,8 @@ class Pipelines:
                 is the id of a deployment service used in a release node. The value
                 of each of these keys should be also be an object containing the new
                 spec of the release for that deployment service.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -399,13 +473,24 @@ class Pipelines:
         )
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = run_release_flow.sync_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                client=self._owner.client,
-                body=body,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = run_team_release_flow.sync_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    body=body,
+                )
+            else:
+                response = run_release_flow.sync_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    body=body,
+                )
         return unwrap(response, ReleaseFlowRunResponse).data
 
     def get_release_flow_run(
@@ -415,6 +500,7 @@ class Pipelines:
         stage: str,
         run_id: str,
         *,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunDetails:
         """Get release flow run details
@@ -429,19 +515,32 @@ class Pipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             run_id: ID of the release flow run
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = get_release_flow_run.sync_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                run_id,
-                client=self._owner.client,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = get_team_release_flow_run.sync_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
+            else:
+                response = get_release_flow_run.sync_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
         return unwrap(response, ReleaseFlowRunResponse).data
 
     def wait_for_release_flow_run(
@@ -451,6 +550,7 @@ class Pipelines:
         stage: str,
         run_id: str,
         *,
+        team_id: str | None = None,
         timeout: float = DEFAULT_WAIT,
         interval: float = 2.0,
         max_interval: float = 30.0,
@@ -463,6 +563,8 @@ class Pipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             run_id: ID of the release flow run
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds to wait in all (polls, retries and hung requests included)
                 before raising RunWaitTimeout. Polls every `interval` seconds, growing by
                 `multiplier` up to `max_interval`.
@@ -474,6 +576,7 @@ class Pipelines:
                 pipeline_id,
                 stage,
                 run_id,
+                team_id=team_id,
             )
 
         return poll_until_concluded(
@@ -492,6 +595,7 @@ class Pipelines:
         stage: str,
         run_id: str,
         *,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunDetails:
         """Abort release flow run
@@ -510,19 +614,32 @@ class Pipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             run_id: ID of the release flow run
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = abort_release_flow_run.sync_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                run_id,
-                client=self._owner.client,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = abort_team_release_flow_run.sync_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
+            else:
+                response = abort_release_flow_run.sync_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
         return unwrap(response, ReleaseFlowRunResponse).data
 
 
@@ -543,6 +660,7 @@ class AsyncPipelines:
         cursor: str | Unset = UNSET,
         status: ReleaseFlowRunStatus | str | Unset = UNSET,
         concluded: bool | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunListResponse:
         """List release flow runs
@@ -562,23 +680,40 @@ class AsyncPipelines:
             status: Only return runs with this status. Only the statuses listed here are accepted: a
                 value this document does not list is refused with 400.
             concluded: Only return runs that have (`true`) or have not (`false`) concluded.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = await list_release_flow_runs.asyncio_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                client=self._owner.client,
-                per_page=per_page,
-                page=page,
-                cursor=cursor,
-                status=_optional_enum(ReleaseFlowRunStatus, status),
-                concluded=concluded,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = await list_team_release_flow_runs.asyncio_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                    status=_optional_enum(ReleaseFlowRunStatus, status),
+                    concluded=concluded,
+                )
+            else:
+                response = await list_release_flow_runs.asyncio_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    per_page=per_page,
+                    page=page,
+                    cursor=cursor,
+                    status=_optional_enum(ReleaseFlowRunStatus, status),
+                    concluded=concluded,
+                )
         return unwrap(response, ReleaseFlowRunListResponse)
 
     def iter_release_flow_runs(
@@ -590,6 +725,7 @@ class AsyncPipelines:
         per_page: int | Unset = UNSET,
         status: ReleaseFlowRunStatus | str | Unset = UNSET,
         concluded: bool | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[ReleaseFlowRun]:
         """Every item of every page of `list_release_flow_runs`, one page request at a time.
@@ -602,6 +738,8 @@ class AsyncPipelines:
             status: Only return runs with this status. Only the statuses listed here are accepted: a
                 value this document does not list is refused with 400.
             concluded: Only return runs that have (`true`) or have not (`false`) concluded.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -614,6 +752,7 @@ class AsyncPipelines:
                 per_page=per_page,
                 status=status,
                 concluded=concluded,
+                team_id=team_id,
                 cursor=cursor,
                 timeout=timeout,
             )
@@ -634,6 +773,7 @@ class AsyncPipelines:
         arguments: Arguments | Mapping[str, Any] | Unset = UNSET,
         overrides: RunReleaseFlowRequestOverrides | Mapping[str, Any] | Unset = UNSET,
         release_node_overrides: RunReleaseFlowRequestReleaseNodeOverrides | Mapping[str, Any] | Unset = UNSET,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunDetails:
         """Run release flow
@@ -664,6 +804,8 @@ class AsyncPipelines:
                 is the id of a deployment service used in a release node. The value
                 of each of these keys should be also be an object containing the new
                 spec of the release for that deployment service.
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
@@ -677,13 +819,24 @@ class AsyncPipelines:
         )
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = await run_release_flow.asyncio_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                client=self._owner.client,
-                body=body,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = await run_team_release_flow.asyncio_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    body=body,
+                )
+            else:
+                response = await run_release_flow.asyncio_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    client=self._owner.client,
+                    body=body,
+                )
         return unwrap(response, ReleaseFlowRunResponse).data
 
     async def get_release_flow_run(
@@ -693,6 +846,7 @@ class AsyncPipelines:
         stage: str,
         run_id: str,
         *,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunDetails:
         """Get release flow run details
@@ -707,19 +861,32 @@ class AsyncPipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             run_id: ID of the release flow run
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = await get_release_flow_run.asyncio_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                run_id,
-                client=self._owner.client,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = await get_team_release_flow_run.asyncio_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
+            else:
+                response = await get_release_flow_run.asyncio_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
         return unwrap(response, ReleaseFlowRunResponse).data
 
     async def wait_for_release_flow_run(
@@ -729,6 +896,7 @@ class AsyncPipelines:
         stage: str,
         run_id: str,
         *,
+        team_id: str | None = None,
         timeout: float = DEFAULT_WAIT,
         interval: float = 2.0,
         max_interval: float = 30.0,
@@ -741,6 +909,8 @@ class AsyncPipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             run_id: ID of the release flow run
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds to wait in all (polls, retries and hung requests included)
                 before raising RunWaitTimeout. Polls every `interval` seconds, growing by
                 `multiplier` up to `max_interval`.
@@ -752,6 +922,7 @@ class AsyncPipelines:
                 pipeline_id,
                 stage,
                 run_id,
+                team_id=team_id,
             )
 
         return await apoll_until_concluded(
@@ -770,6 +941,7 @@ class AsyncPipelines:
         stage: str,
         run_id: str,
         *,
+        team_id: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     ) -> ReleaseFlowRunDetails:
         """Abort release flow run
@@ -788,19 +960,32 @@ class AsyncPipelines:
             pipeline_id: ID of the pipeline
             stage: Stage of the pipeline
             run_id: ID of the release flow run
+            team_id: Call the team-scoped route of this operation, for this team (default: the
+                client's team_id; the project-scoped route when neither is set).
             timeout: Seconds, an httpx.Timeout, or None for no limit: this call's own timeout
                 instead of the client's.
         """
 
         response: Response[Any]
         with call_options(timeout=timeout):
-            response = await abort_release_flow_run.asyncio_detailed(
-                project_id,
-                pipeline_id,
-                stage,
-                run_id,
-                client=self._owner.client,
-            )
+            team = self._owner._team(team_id)
+            if team is not None:
+                response = await abort_team_release_flow_run.asyncio_detailed(
+                    team,
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
+            else:
+                response = await abort_release_flow_run.asyncio_detailed(
+                    project_id,
+                    pipeline_id,
+                    stage,
+                    run_id,
+                    client=self._owner.client,
+                )
         return unwrap(response, ReleaseFlowRunResponse).data
 
 
