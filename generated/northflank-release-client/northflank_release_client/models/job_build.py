@@ -141,7 +141,7 @@ class JobBuild:
             if isinstance(data, Unset):
                 return data
             if isinstance(data, int | float) and not isinstance(data, bool):
-                return float(data)
+                return data
             raise wrong_type("pullRequestId", "a number or null", data)
 
         pull_request_id = _parse_pull_request_id(d.pop("pullRequestId", UNSET))
@@ -191,8 +191,6 @@ class JobBuild:
             and build_concluded_at is not UNSET
         ):
             raise wrong_type("JobBuild.buildConcludedAt", "a number", build_concluded_at)
-        if not isinstance(build_concluded_at, Unset):
-            build_concluded_at = float(build_concluded_at)
 
         _registry = d.pop("registry", UNSET)
         registry: JobBuildRegistry | Unset

@@ -103,14 +103,10 @@ class NodeResponse:
         start_time = d.pop("startTime", UNSET)
         if not (isinstance(start_time, int | float) and not isinstance(start_time, bool)) and start_time is not UNSET:
             raise wrong_type("NodeResponse.startTime", "a number", start_time)
-        if not isinstance(start_time, Unset):
-            start_time = float(start_time)
 
         end_time = d.pop("endTime", UNSET)
         if not (isinstance(end_time, int | float) and not isinstance(end_time, bool)) and end_time is not UNSET:
             raise wrong_type("NodeResponse.endTime", "a number", end_time)
-        if not isinstance(end_time, Unset):
-            end_time = float(end_time)
 
         node_response = cls.__new__(cls)
         node_response.status = status

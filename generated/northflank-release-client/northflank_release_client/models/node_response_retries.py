@@ -61,8 +61,6 @@ class NodeResponseRetries:
         timestamp = d.pop("timestamp", UNSET)
         if not (isinstance(timestamp, int | float) and not isinstance(timestamp, bool)) and timestamp is not UNSET:
             raise wrong_type("NodeResponseRetries.timestamp", "a number", timestamp)
-        if not isinstance(timestamp, Unset):
-            timestamp = float(timestamp)
 
         node_response_retries = cls.__new__(cls)
         node_response_retries.attempts = attempts

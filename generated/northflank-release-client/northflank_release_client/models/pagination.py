@@ -59,7 +59,6 @@ class Pagination:
         count = d.pop("count")
         if not (isinstance(count, int | float) and not isinstance(count, bool)):
             raise wrong_type("Pagination.count", "a number", count)
-        count = float(count)
 
         cursor = d.pop("cursor", UNSET)
         if not isinstance(cursor, str) and cursor is not UNSET:
