@@ -33,6 +33,10 @@ _JSON_KINDS = {
 }
 
 
+NUMBERS = frozenset({int, float})
+"""The exact types of a JSON number as json.loads makes it."""
+
+
 def wrong_type(where: str, expected: str, value: object) -> TypeError:
     """The error of a parsed field that holds another JSON type than the spec says."""
     kind = _JSON_KINDS.get(type(value), type(value).__name__)
@@ -90,4 +94,4 @@ class Response(Generic[T]):
     http_response: httpx.Response | None = field(default=None, kw_only=True, repr=False)
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "wrong_type"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "NUMBERS", "wrong_type"]

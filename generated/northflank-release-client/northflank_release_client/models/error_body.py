@@ -69,7 +69,7 @@ class ErrorBody:
             raise wrong_type("ErrorBody", "an object", src_dict)
         d = dict(src_dict)
         status = d.pop("status")
-        if not (isinstance(status, int) and not isinstance(status, bool)):
+        if not (type(status) is int or (isinstance(status, int) and not isinstance(status, bool))):
             raise wrong_type("ErrorBody.status", "an integer", status)
 
         message = d.pop("message")

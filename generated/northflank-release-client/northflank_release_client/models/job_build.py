@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.build_status import BuildStatus
+from ..types import NUMBERS as _NUMBERS
 from ..types import UNSET, Unset, wrong_type
 
 
@@ -140,7 +141,7 @@ class JobBuild:
                 return data
             if isinstance(data, Unset):
                 return data
-            if isinstance(data, int | float) and not isinstance(data, bool):
+            if type(data) in _NUMBERS or (isinstance(data, (int, float)) and not isinstance(data, bool)):
                 return data
             raise wrong_type("pullRequestId", "a number or null", data)
 
@@ -187,7 +188,10 @@ class JobBuild:
 
         build_concluded_at = d.pop("buildConcludedAt", UNSET)
         if (
-            not (isinstance(build_concluded_at, int | float) and not isinstance(build_concluded_at, bool))
+            not (
+                type(build_concluded_at) in _NUMBERS
+                or (isinstance(build_concluded_at, (int, float)) and not isinstance(build_concluded_at, bool))
+            )
             and build_concluded_at is not UNSET
         ):
             raise wrong_type("JobBuild.buildConcludedAt", "a number", build_concluded_at)

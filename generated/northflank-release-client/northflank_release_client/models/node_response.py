@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.node_status import NodeStatus
+from ..types import NUMBERS as _NUMBERS
 from ..types import UNSET, Unset, wrong_type
 
 
@@ -101,11 +102,20 @@ class NodeResponse:
             retries = NodeResponseRetries.from_dict(_retries)
 
         start_time = d.pop("startTime", UNSET)
-        if not (isinstance(start_time, int | float) and not isinstance(start_time, bool)) and start_time is not UNSET:
+        if (
+            not (
+                type(start_time) in _NUMBERS
+                or (isinstance(start_time, (int, float)) and not isinstance(start_time, bool))
+            )
+            and start_time is not UNSET
+        ):
             raise wrong_type("NodeResponse.startTime", "a number", start_time)
 
         end_time = d.pop("endTime", UNSET)
-        if not (isinstance(end_time, int | float) and not isinstance(end_time, bool)) and end_time is not UNSET:
+        if (
+            not (type(end_time) in _NUMBERS or (isinstance(end_time, (int, float)) and not isinstance(end_time, bool)))
+            and end_time is not UNSET
+        ):
             raise wrong_type("NodeResponse.endTime", "a number", end_time)
 
         node_response = cls.__new__(cls)

@@ -47,7 +47,10 @@ class NodeSettings:
             raise wrong_type("NodeSettings", "an object", src_dict)
         d = dict(src_dict)
         max_attempts = d.pop("maxAttempts", UNSET)
-        if not (isinstance(max_attempts, int) and not isinstance(max_attempts, bool)) and max_attempts is not UNSET:
+        if (
+            not (type(max_attempts) is int or (isinstance(max_attempts, int) and not isinstance(max_attempts, bool)))
+            and max_attempts is not UNSET
+        ):
             raise wrong_type("NodeSettings.maxAttempts", "an integer", max_attempts)
 
         _backoff = d.pop("backoff", UNSET)

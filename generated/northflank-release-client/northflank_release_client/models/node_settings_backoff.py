@@ -49,7 +49,7 @@ class NodeSettingsBackoff:
             raise wrong_type("NodeSettingsBackoff.type", "a string", type_)
 
         delay = d.pop("delay", UNSET)
-        if not (isinstance(delay, int) and not isinstance(delay, bool)) and delay is not UNSET:
+        if not (type(delay) is int or (isinstance(delay, int) and not isinstance(delay, bool))) and delay is not UNSET:
             raise wrong_type("NodeSettingsBackoff.delay", "an integer", delay)
 
         node_settings_backoff = cls.__new__(cls)

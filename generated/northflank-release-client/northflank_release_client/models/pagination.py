@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import NUMBERS as _NUMBERS
 from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="Pagination")
@@ -57,7 +58,7 @@ class Pagination:
             raise wrong_type("Pagination.hasNextPage", "a boolean", has_next_page)
 
         count = d.pop("count")
-        if not (isinstance(count, int | float) and not isinstance(count, bool)):
+        if not (type(count) in _NUMBERS or (isinstance(count, (int, float)) and not isinstance(count, bool))):
             raise wrong_type("Pagination.count", "a number", count)
 
         cursor = d.pop("cursor", UNSET)
