@@ -272,9 +272,9 @@ def _param(
     imports.update(_class_names(prop, models))
     description = _description(parameter, prop)
     if in_path:
-        check = f'_check.path("{name}", {name})'
-        return Param(name, "str", True, description, None, check)
-    annotation, check = base, _check_of(prop, models, imports, name, base, parameter)
+        return Param(name, "str", True, description, None, f'_check.path("{name}", {name})')
+    annotation = base
+    check = _check_of(prop, models, imports, name, base, parameter)
     if isinstance(prop, EnumProperty) and prop.value_type is str:
         annotation = f"{base} | {base}Value"
     elif _plain_input(prop, models) == "Mapping[str, Any]":

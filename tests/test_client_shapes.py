@@ -156,14 +156,16 @@ def test_a_number_may_be_an_int_or_a_float(number: float | None) -> None:
 def test_timestamps_without_a_zone_are_utc(stamp: str, expected: datetime.datetime) -> None:
     body = changed(RUN_LIST, ("data", "runs", 0, "createdAt"), stamp)
     body = changed(body, ("data", "runs", 0, "startedAt"), stamp)
-    run = ReleaseFlowRunListResponse.from_dict(body).data.runs[0]
+    runs = ReleaseFlowRunListResponse.from_dict(body).data.runs
+    assert isinstance(runs, list)
+    run = runs[0]
     for value in (run.created_at, run.started_at):
         assert isinstance(value, datetime.datetime)
         assert value.tzinfo is not None and value == expected
         assert value < datetime.datetime.now(datetime.UTC)  # comparable with aware datetimes
 
 
-def lying_run() -> dict[str, Any]:
+def lying_run() -> Any:
     return changed(changed(DETAILS, ("data", "status"), "running"), ("data", "concluded"), "false")
 
 
@@ -248,7 +250,7 @@ def test_the_default_limit_leaves_real_answers_alone() -> None:
 
 @pytest.mark.parametrize("status", ["500", 500.0, True])
 def test_an_integer_field_takes_only_integers(status: object) -> None:
-    with pytest.raises(TypeError, match="ErrorBody.status: expected an integer"):
+    with pytest.raises(TypeError, match=r"ErrorBody\.status: expected an integer"):
         ErrorEnvelope.from_dict({"error": {"status": status, "message": "it broke"}})
     assert (
         ErrorEnvelope.from_dict({"error": {"status": 500, "message": "it broke"}}).error.status

@@ -96,9 +96,7 @@ def test_a_call_timeout_reaches_the_request() -> None:
     with stub(handler, timeout=None) as nf:
         nf.pipelines.list_release_flow_runs(P, PL, ST)
         nf.pipelines.list_release_flow_runs(P, PL, ST, request_timeout=2.5)
-        nf.pipelines.list_release_flow_runs(
-            P, PL, ST, request_timeout=httpx.Timeout(9, connect=1)
-        )
+        nf.pipelines.list_release_flow_runs(P, PL, ST, request_timeout=httpx.Timeout(9, connect=1))
         nf.pipelines.list_release_flow_runs(P, PL, ST, timeout=2.5)
         nf.pipelines.list_release_flow_runs(P, PL, ST)
     total = timeouts.pop(3)

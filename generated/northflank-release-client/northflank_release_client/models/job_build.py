@@ -141,7 +141,7 @@ class JobBuild:
                 return data
             if isinstance(data, Unset):
                 return data
-            if type(data) in _NUMBERS or (isinstance(data, (int, float)) and not isinstance(data, bool)):
+            if isinstance(data, (int, float)) and not isinstance(data, bool):
                 return data
             raise wrong_type("pullRequestId", "a number or null", data)
 
