@@ -66,7 +66,7 @@ def test_the_package_readme_is_not_the_generators_boilerplate() -> None:
         "## Every page",
         "## Waiting",
         "## Errors",
-        "## Retries and timeouts",
+        "## Timeouts, retries and limits",
         "## Testing your automation",
     ):
         assert section in text
