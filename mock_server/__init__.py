@@ -20,6 +20,7 @@ from .domain.auth import TokensFileError  # noqa: E402
 from .errors import ApiError  # noqa: E402
 from .http.pipeline import MockServer  # noqa: E402
 from .settings import Settings  # noqa: E402
+from .spec import SpecError  # noqa: E402
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError  # noqa: E402
 from .storage.persistence import StateFileError  # noqa: E402
 
@@ -29,6 +30,7 @@ __all__ = [
     "FixtureError",
     "MockServer",
     "Settings",
+    "SpecError",
     "StateFileError",
     "TokensFileError",
     "create_app",

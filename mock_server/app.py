@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import logging
 import os
 from typing import Any
 
@@ -33,15 +34,23 @@ from .storage.store import Store
 __all__ = ["SETTINGS_VARIABLE", "Settings", "app_from_environment", "create_app", "settle_heap"]
 
 SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
+logger = logging.getLogger("mock_server")
 
 
 def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
     clock: Clock = ManualClock() if settings.manual_clock else Clock()
-    dataset = load_dataset(settings.fixtures)
+    dataset = load_dataset(settings.fixtures, settings.spec)
     store = Store(
         dataset, clock, settings.durations, settings.seed, settings.outcome,
         max_argument_bytes=settings.max_argument_bytes,
     )  # fmt: skip
+    lacking = store.required_fields_created_runs_lack()
+    if lacking:
+        logger.warning(
+            "the spec requires %s of every run, which runs created through the API do not "
+            "have: their answers will not match the spec (--strict refuses them)",
+            ", ".join(lacking),
+        )
     auth = Authenticator(load_tokens(settings.tokens) if settings.tokens else None)
     log_bytes = settings.request_log_bytes
     backend: Backend = (
@@ -73,17 +82,17 @@ def validators(settings: Settings | None = None) -> dict[str, Any]:
 
 
 def create_app(settings: Settings | None = None) -> MockServer:
-    """The ASGI app of one mock. Raises FixtureError, TokensFileError or StateFileError on
-    input files it cannot use."""
+    """The ASGI app of one mock. Raises FixtureError, TokensFileError, StateFileError or
+    SpecError on input files it cannot use."""
     settings = settings or Settings()
-    spec = load_spec()
+    spec = load_spec(settings.spec)
+    specification = connexion_adapter.load_specification(spec)  # a valid document, first
     routes = RouteTable.from_spec(spec)
     state = build_state(settings, routes.operation_ids)
-    specification = connexion_adapter.load_specification(spec)
     engine = connexion_adapter.ConnexionEngine(
         specification,
         routes,
-        make_handlers(state, routes.operation_ids),
+        make_handlers(state, routes.operation_ids, routes.variants),
         token_info=state.auth.token_info,
         validators=validators(settings),
         strict_responses=settings.strict_responses,
@@ -96,6 +105,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
         state=state,
         max_body=settings.max_body,
         guard=Guard(settings.allowed_hosts, settings.control_token),
+        spec=settings.spec,
     )
 
 

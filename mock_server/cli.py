@@ -33,6 +33,7 @@ from .settings import (
     DEFAULT_REQUEST_TIMEOUT,
     Settings,
 )
+from .spec import SPEC_PATH, SpecError
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
 from .storage.persistence import StateFileError
 
@@ -92,6 +93,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=Path,
         default=DEFAULT_FIXTURES,
         help="fixture folder to serve",
+    )
+    parser.add_argument(
+        "--spec",
+        metavar="FILE",
+        type=Path,
+        default=SPEC_PATH,
+        help="OpenAPI document to serve (default: the project's openapi/northflank.yaml)",
     )
     parser.add_argument(
         "--seed",
@@ -254,6 +262,7 @@ def settings_from(args: argparse.Namespace, allowed_hosts: tuple[str, ...] | Non
         raise SystemExit("--control-token must not be empty")
     return Settings(
         fixtures=args.fixtures,
+        spec=args.spec.resolve(),
         seed=args.seed,
         tokens=args.tokens,
         strict_responses=args.strict,
@@ -317,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = settings_from(args, allowed_hosts_for(host, port, args.allow_host))
     try:
         app = create_app(settings)  # also checks fixtures, tokens and state before serving
-    except (FixtureError, TokensFileError, StateFileError) as exc:
+    except (FixtureError, TokensFileError, StateFileError, SpecError) as exc:
         sys.exit(f"mock_server: refusing to start: {exc}")
     sock.listen(BACKLOG)
     # Only now: a client that reads the banner can connect at once.

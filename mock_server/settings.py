@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .domain import lifecycle
 from .jsonparse import DEFAULT_MAX_DEPTH
+from .spec import SPEC_PATH
 from .storage.fixtures import DEFAULT_FIXTURES
 
 DEFAULT_MAX_BODY = 1024 * 1024
@@ -43,6 +44,7 @@ class Settings:
     # as for an app called in-process, where there is no network to attack.
     allowed_hosts: tuple[str, ...] | None = None
     control_token: str | None = None
+    spec: Path = SPEC_PATH  # the spec to serve: routes, checks, fixtures' schemas, /openapi.*
 
     def to_json(self) -> str:
         """For worker processes, which rebuild the app from the environment."""
@@ -52,7 +54,7 @@ class Settings:
     @classmethod
     def from_json(cls, text: str) -> Settings:
         data = json.loads(text)
-        for name in ("fixtures", "tokens", "state"):
+        for name in ("fixtures", "tokens", "state", "spec"):
             data[name] = Path(data[name]) if data[name] is not None else None
         data["durations"] = lifecycle.Durations(**data["durations"])
         if data.get("allowed_hosts") is not None:

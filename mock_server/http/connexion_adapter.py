@@ -43,6 +43,7 @@ from connexion import utils
 from connexion.datastructures import MediaTypeDict
 from connexion.decorators.parameter import pythonic
 from connexion.exceptions import (
+    InvalidSpecification,
     NonConformingResponseBody,
     OAuthProblem,
     OAuthResponseProblem,
@@ -68,6 +69,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..errors import ApiError
 from ..formats import FORMAT_CHECKER
 from ..patterns import pattern
+from ..spec import SpecError
 
 if t.TYPE_CHECKING:
     from .routes import RouteMatch, RouteTable
@@ -194,8 +196,11 @@ class ConnexionEngine:
 def load_specification(spec: dict[str, t.Any]) -> Specification:
     """connexion's reading of the spec, checked against the OpenAPI schema (a copy: connexion
     annotates what it is given). Built once, for the engine and Swagger UI alike, as connexion
-    shares one among its layers."""
-    return Specification.load(copy.deepcopy(spec))
+    shares one among its layers. A document that is not valid OpenAPI is a SpecError."""
+    try:
+        return Specification.load(copy.deepcopy(spec))
+    except InvalidSpecification as exc:
+        raise SpecError(f"the spec is not valid OpenAPI: {exc}") from exc
 
 
 def api_error_from_problem(problem: ProblemException) -> ApiError:

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Protocol
 
 from starlette.exceptions import HTTPException
@@ -35,7 +36,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..domain.ratelimit import Verdict
 from ..errors import JSON, ApiError, render
 from ..settings import DEFAULT_MAX_BODY
-from ..spec import load_spec, spec_bytes
+from ..spec import SPEC_PATH, load_spec, spec_bytes
 from ..storage.persistence import busy_error
 from ..storage.requestlog import RequestRecord, redact
 from ..storage.state import MockState
@@ -70,6 +71,7 @@ class MockServer:
         state: MockState,
         max_body: int = DEFAULT_MAX_BODY,
         guard: Guard | None = None,
+        spec: Path = SPEC_PATH,
     ) -> None:
         self.routes = routes
         self.engine = engine
@@ -78,10 +80,9 @@ class MockServer:
         self.state = state
         self.max_body = max_body
         self.guard = guard or Guard(None, None)
-        spec = load_spec()
         self.documents = {
-            "/openapi.json": (json.dumps(spec).encode(), JSON),
-            "/openapi.yaml": (spec_bytes(), b"application/yaml"),
+            "/openapi.json": (json.dumps(load_spec(spec)).encode(), JSON),
+            "/openapi.yaml": (spec_bytes(spec), b"application/yaml"),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -18,11 +18,6 @@ from .fixtures import StageKey
 if TYPE_CHECKING:
     from .runindex import RunIndex
 
-# The fields of a run that the list endpoint answers (ReleaseFlowRun).
-RUN_FIELDS = (
-    "id", "name", "description", "status", "startedAt", "concluded", "concludedAt", "createdAt",
-    "updatedAt",
-)  # fmt: skip
 POLICIES = ("allow", "queue", "forbid", "latest", "replace")
 
 
@@ -89,6 +84,8 @@ class RunRecord:
 class ReleaseFlow:
     key: StageKey
     template: dict[str, Any]
+    # What a run's details show of the template before its node tree (fields.py).
+    template_fields: dict[str, Any]
     runs: list[RunRecord] = field(default_factory=list)  # ascending seq
     by_id: dict[str, RunRecord] = field(default_factory=dict)
     # Runs that may still change: created ones and those not concluded in the fixtures.

@@ -16,12 +16,16 @@ from ..domain.pagination import Page, page_start, paginate
 from ..errors import ApiError
 from . import rendering
 from .encoding import encode
-from .fixtures import Dataset, JobKey, StageKey, oldest_first
-from .flows import RUN_FIELDS, ReleaseFlow, RunRecord
+from .fixtures import Dataset, JobKey, StageFixture, StageKey, oldest_first
+from .flows import ReleaseFlow, RunRecord
 from .ids import RunIds
 from .jobs import Job
 from .outcomes import OutcomeChoice, Outcomes
 from .runindex import RunIndex
+
+# The fields every run created through the API has: create_run writes them, and
+# lifecycle.apply keeps them current. name, description, startedAt and concludedAt come and go.
+CREATED_RUN_FIELDS = frozenset({"id", "status", "concluded", "createdAt", "updatedAt"})
 
 
 class Store:
@@ -54,12 +58,7 @@ class Store:
         self.projects: set[str] = set()
         self.pipelines: set[tuple[str, str]] = set()
         for key, stage in self.dataset.stages.items():
-            flow = ReleaseFlow(key, stage.template)
-            ordered = oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
-            for seq, run in enumerate(ordered, start=1):
-                details = run if "spec" in run or "apiVersion" in run else None
-                fields = {name: run[name] for name in RUN_FIELDS if name in run}
-                flow.add(RunRecord(seq, fields, details=details))
+            flow = self._flow_from_fixture(key, stage)
             self.flows[key] = flow
             self.projects.add(key[0])
             self.pipelines.add(key[:2])
@@ -68,10 +67,27 @@ class Store:
             self.jobs[job_key] = Job.from_fixture(job_key, job)
             self.projects.add(job_key[0])
 
+    def _flow_from_fixture(self, key: StageKey, stage: StageFixture) -> ReleaseFlow:
+        """A stage's release flow as its fixture gives it, served as the spec says (fields.py)."""
+        served = self.dataset.fields
+        flow = ReleaseFlow(key, stage.template, served.template_fields(stage.template))
+        ordered = oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
+        for seq, run in enumerate(ordered, start=1):
+            details = run if served.is_details(run) else None
+            flow.add(RunRecord(seq, served.list_fields(run), details=details))
+        return flow
+
+    def required_fields_created_runs_lack(self) -> list[str]:
+        """Fields the spec requires of every run that runs created through the API cannot have:
+        a field added to the spec as required, which only fixtures can give."""
+        return sorted(self.dataset.fields.run.required - CREATED_RUN_FIELDS)
+
     # Lookups: the API's 404s. They change nothing.
 
-    def flow(self, project_id: str, pipeline_id: str, stage: str) -> ReleaseFlow:
-        self._project(project_id)
+    def flow(
+        self, project_id: str, pipeline_id: str, stage: str, team_id: str | None = None
+    ) -> ReleaseFlow:
+        self._project(project_id, team_id)
         if (project_id, pipeline_id) not in self.pipelines:
             raise ApiError(404, f"Pipeline {_shown(pipeline_id)} not found")
         flow = self.flows.get((project_id, pipeline_id, stage))
@@ -93,16 +109,25 @@ class Store:
                 return flow, record
         raise ApiError(404, f"Release flow run {_shown(run_id)} not found")
 
-    def job(self, project_id: str, job_id: str) -> Job:
-        self._project(project_id)
+    def job(self, project_id: str, job_id: str, team_id: str | None = None) -> Job:
+        self._project(project_id, team_id)
         job = self.jobs.get((project_id, job_id))
         if job is None:
             raise ApiError(404, f"Job {_shown(job_id)} not found")
         return job
 
-    def _project(self, project_id: str) -> None:
-        if project_id not in self.projects:
+    def _project(self, project_id: str, team_id: str | None = None) -> None:
+        """404 unless the project exists, and is in team `team_id` when a route names one."""
+        if team_id is not None and team_id not in self.dataset.team_ids:
+            raise ApiError(404, f"Team {_shown(team_id)} not found")
+        if project_id not in self.projects or (
+            team_id is not None and self.team_of(project_id) != team_id
+        ):
             raise ApiError(404, f"Project {_shown(project_id)} not found")
+
+    def team_of(self, project_id: str) -> str | None:
+        """The team a project belongs to; None for a project the fixtures do not have."""
+        return self.dataset.teams.get(project_id)
 
     def counts(self) -> dict[str, int]:
         """What is loaded, for the health endpoint."""
