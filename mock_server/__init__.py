@@ -22,6 +22,7 @@ from .http.pipeline import MockServer  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .spec import SpecError  # noqa: E402
 from .storage.fixtures import DEFAULT_FIXTURES, FixtureError  # noqa: E402
+from .storage.persistence import StateFileError  # noqa: E402
 
 __all__ = [
     "DEFAULT_FIXTURES",
@@ -30,6 +31,7 @@ __all__ = [
     "MockServer",
     "Settings",
     "SpecError",
+    "StateFileError",
     "TokensFileError",
     "create_app",
 ]

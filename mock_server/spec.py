@@ -65,11 +65,16 @@ def schema_validator(ref: str, spec: dict[str, Any] | None = None) -> Validator:
     """
     # Imported here: it takes a fifth of a second, and serving never needs it (fixtures.py
     # only asks for it when the fast check refuses a file).
+    from jsonschema.validators import extend
     from openapi_schema_validator import OAS30Validator
+
+    from .patterns import pattern
 
     document = load_spec() if spec is None else spec
     schema = {"$ref": ref, "components": document.get("components", {})}
-    validator: Validator = OAS30Validator(schema, format_checker=FORMAT_CHECKER)
+    # Patterns are ECMAScript regular expressions, as the fast check reads them (patterns.py).
+    validator_class = extend(OAS30Validator, {"pattern": pattern})
+    validator: Validator = validator_class(schema, format_checker=FORMAT_CHECKER)
     return validator
 
 

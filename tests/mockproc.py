@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,14 @@ class MockProcess:
             sys.executable, "-m", "mock_server", "--host", "127.0.0.1", "--port", "0",
             "--log-level", "warning", "--no-access-log", *args,
         ]  # fmt: skip
+        # A file, not a pipe: nothing reads the log while the mock runs, and a full pipe would
+        # stall it. Its stdout carries the banner only.
+        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed by stop())
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
@@ -49,8 +53,14 @@ class MockProcess:
             if match:
                 return match.group(1)
         self.process.kill()
-        _, stderr = self.process.communicate(timeout=10)
-        raise RuntimeError(f"mock did not start (exit {self.process.returncode}):\n{stderr}")
+        self.process.wait(timeout=10)
+        raise RuntimeError(f"mock did not start (exit {self.process.returncode}):\n{self.stderr()}")
+
+    def stderr(self) -> str:
+        """What the mock has logged so far."""
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
 
     def _wait_until_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -99,9 +109,9 @@ class MockProcess:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
-        for stream in (self.process.stdout, self.process.stderr):
-            if stream is not None:
-                stream.close()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        self.log.close()
 
     def __enter__(self) -> MockProcess:
         return self

@@ -50,16 +50,26 @@ class Grant:
 def load_tokens(path: Path) -> dict[str, Grant]:
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TokensFileError(f"{path}: cannot read: {exc}") from exc
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TokensFileError(f"{path}: cannot read: {exc}") from None
+    except RecursionError:
+        raise TokensFileError(f"{path}: cannot read: nested too deeply") from None
     entries = document.get("tokens") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not entries:
         raise TokensFileError(f"{path}: expected a non-empty `tokens:` list")
     grants: dict[str, Grant] = {}
+    first_seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         where = f"{path}: tokens[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("token"), str):
             raise TokensFileError(f"{where}.token: expected a string")
+        if entry["token"] in first_seen:
+            # Which of two grants would a token get? Neither silently: say where both are.
+            raise TokensFileError(
+                f"{where}.token: the same token as tokens[{first_seen[entry['token']]}]; "
+                "list each token once"
+            )
+        first_seen[entry["token"]] = index
         permissions = entry.get("permissions", [])
         unknown = set(permissions) - set(PERMISSIONS) if isinstance(permissions, list) else {1}
         if unknown:

@@ -61,12 +61,14 @@ from connexion.security import NO_VALUE, BearerSecurityHandler, SecurityHandlerF
 from connexion.spec import Specification
 from connexion.validators import AbstractRequestBodyValidator, JSONResponseBodyValidator
 from jsonschema.protocols import Validator
+from jsonschema.validators import extend
 from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ApiError
 from ..formats import FORMAT_CHECKER
+from ..patterns import pattern
 from ..spec import SpecError
 
 if t.TYPE_CHECKING:
@@ -120,16 +122,19 @@ def validated(scope: Scope) -> dict[str, t.Any]:
 
 
 # The JSON-schema dialect connexion validates requests and responses with (`nullable`,
-# `readOnly`, `writeOnly`), with the project's format checks.
+# `readOnly`, `writeOnly`), with the project's format checks, and patterns read as the
+# ECMAScript regular expressions JSON Schema says they are (patterns.py).
+_REQUEST_VALIDATOR = extend(Draft4RequestValidator, {"pattern": pattern})
+_RESPONSE_VALIDATOR = extend(Draft4ResponseValidator, {"pattern": pattern})
 
 
 def request_schema_validator(schema: dict[str, t.Any]) -> Validator:
-    validator: Validator = Draft4RequestValidator(schema, format_checker=FORMAT_CHECKER)
+    validator: Validator = _REQUEST_VALIDATOR(schema, format_checker=FORMAT_CHECKER)
     return validator
 
 
 def response_schema_validator(schema: dict[str, t.Any]) -> Validator:
-    validator: Validator = Draft4ResponseValidator(schema, format_checker=FORMAT_CHECKER)
+    validator: Validator = _RESPONSE_VALIDATOR(schema, format_checker=FORMAT_CHECKER)
     return validator
 
 

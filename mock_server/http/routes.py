@@ -39,6 +39,8 @@ class Route:
     convertors: dict[str, Convertor[Any]] = field(repr=False, compare=False)
     # The spec's response examples, by status and name (for `Prefer`).
     examples: dict[int, dict[str, Any]] = field(repr=False, compare=False)
+    # Whether the spec defines a request body: one that does not takes none (validation.py).
+    takes_body: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,7 @@ class RouteTable:
                         regex=regex,
                         convertors=convertors,
                         examples=_examples(operation, spec),
+                        takes_body="requestBody" in operation,
                     )
                 )
         return cls(routes)

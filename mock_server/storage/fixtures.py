@@ -17,15 +17,15 @@ across teams, as project-scoped routes name no team.
 
 Every file is checked against its schema in the spec the mock serves; the first file that does
 not match stops the mock with its path and every offending field. Which of a file's fields are
-served where is read from the same schemas (fields.py). Timestamps written as on Northflank's
-reference pages (`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form
-(formats.py).
+served where is read from the same schemas (fields.py). Symbolic links are followed only while
+they stay inside the folder: one that leads out of it stops the mock too, rather than serve a
+file from elsewhere. Timestamps written as on Northflank's reference pages
+(`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form (formats.py).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +34,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from ..formats import with_rfc3339_separator
+from ..jsonparse import FILE_MAX_DEPTH, JsonRefused, parse
 from ..spec import SPEC_PATH, component_validator, fast_component_check, load_spec, resolve
 from .fields import BUILD_SCHEMA, DETAILS_SCHEMA, RUN_SCHEMA, TEMPLATE_SCHEMA, ServedFields
 
@@ -105,11 +106,23 @@ def _field_path(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> s
     return path.lstrip(".") or "(top level)"
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, root: Path) -> Any:
+    _check_inside(path, root)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FixtureError(path, [f"not valid UTF-8 JSON: {exc}"]) from exc
+        return parse(path.read_bytes(), max_depth=FILE_MAX_DEPTH)
+    except JsonRefused as exc:
+        where = f"{exc.path}: " if exc.path else ""
+        raise FixtureError(path, [f"{where}not JSON the mock can serve: {exc.reason}"]) from None
+    except OSError as exc:
+        raise FixtureError(path, [f"cannot read: {exc.strerror or exc}"]) from None
+
+
+def _check_inside(path: Path, root: Path) -> None:
+    """Refuse a path that a symbolic link leads out of the fixture folder (`root`, resolved)."""
+    if not path.resolve().is_relative_to(root):
+        raise FixtureError(
+            path, [f"leads outside the fixture folder {root} (a symbolic link): refused"]
+        )
 
 
 def _check(
@@ -155,9 +168,13 @@ def _with_rfc3339_timestamps(item: Any, schema: str, spec: Path) -> Any:
 
 
 def _read_array(
-    path: Path, item_schema: str, spec: Path, choose_schema: Callable[[Any], str] | None = None
+    path: Path,
+    root: Path,
+    item_schema: str,
+    spec: Path,
+    choose_schema: Callable[[Any], str] | None = None,
 ) -> list[dict[str, Any]]:
-    items = _read_json(path)
+    items = _read_json(path, root)
     if not isinstance(items, list):
         raise FixtureError(path, [f"(top level): expected a JSON array of {item_schema}"])
     seen: set[str] = set()
@@ -171,17 +188,20 @@ def _read_array(
     return items
 
 
-def _subdirectories(path: Path) -> list[Path]:
-    return sorted(child for child in path.iterdir() if child.is_dir())
+def _subdirectories(path: Path, root: Path) -> list[Path]:
+    children = sorted(child for child in path.iterdir() if child.is_dir())
+    for child in children:
+        _check_inside(child, root)
+    return children
 
 
 def _load_stage(
-    project: str, pipeline: str, stage_dir: Path, spec: Path, fields: ServedFields
+    project: str, pipeline: str, stage_dir: Path, root: Path, spec: Path, fields: ServedFields
 ) -> StageFixture:
     template_path = stage_dir / "template.json"
     if not template_path.is_file():
         raise FixtureError(template_path, ["missing: every release flow needs its template"])
-    template = _read_json(template_path)
+    template = _read_json(template_path, root)
     _check(template_path, template, TEMPLATE_SCHEMA, spec)
     misplaced = fields.run_fields_in_template(template)
     if misplaced:
@@ -194,7 +214,7 @@ def _load_stage(
         return DETAILS_SCHEMA if fields.is_details(run) else RUN_SCHEMA
 
     runs_path = stage_dir / "runs.json"
-    runs = _read_array(runs_path, RUN_SCHEMA, spec, run_schema) if runs_path.exists() else []
+    runs = _read_array(runs_path, root, RUN_SCHEMA, spec, run_schema) if runs_path.exists() else []
     _reject_strays(stage_dir, {"template.json", "runs.json"})
     return StageFixture(project, pipeline, stage_dir.name, template, runs)
 
@@ -217,24 +237,30 @@ def load_dataset(root: Path = DEFAULT_FIXTURES, spec: Path = SPEC_PATH) -> Datas
                 "mock_server/storage/fixtures.py for the layout"
             ],
         )
+    real = root.resolve()
     dataset = Dataset(fields=ServedFields.from_spec(spec))
     if projects.is_dir():
-        _load_team(dataset, DEFAULT_TEAM, projects, spec)
-    for team_dir in _subdirectories(teams) if teams.is_dir() else []:
+        _check_inside(projects, real)
+        _load_team(dataset, DEFAULT_TEAM, projects, real, spec)
+    if teams.is_dir():
+        _check_inside(teams, real)
+    for team_dir in _subdirectories(teams, real) if teams.is_dir() else []:
         _reject_strays(team_dir, {"projects"})
         team_projects = team_dir / "projects"
         dataset.team_ids.add(team_dir.name)
         if team_projects.is_dir():
-            _load_team(dataset, team_dir.name, team_projects, spec)
+            _check_inside(team_projects, real)
+            _load_team(dataset, team_dir.name, team_projects, real, spec)
     if not dataset.stages and not dataset.jobs:
         raise FixtureError(root, ["no release flows and no jobs found"])
     return dataset
 
 
-def _load_team(dataset: Dataset, team: str, projects: Path, spec: Path) -> None:
-    """The projects of one team: those in the folder `projects`."""
+def _load_team(dataset: Dataset, team: str, projects: Path, real: Path, spec: Path) -> None:
+    """The projects of one team: those in the folder `projects` (`real`: the fixture folder,
+    resolved)."""
     dataset.team_ids.add(team)
-    for project_dir in _subdirectories(projects):
+    for project_dir in _subdirectories(projects, real):
         project = project_dir.name
         if project in dataset.teams:
             raise FixtureError(
@@ -247,15 +273,19 @@ def _load_team(dataset: Dataset, team: str, projects: Path, spec: Path) -> None:
         dataset.teams[project] = team
         _reject_strays(project_dir, {"pipelines", "jobs"})
         pipelines = project_dir / "pipelines"
-        for pipeline_dir in _subdirectories(pipelines) if pipelines.is_dir() else []:
+        for pipeline_dir in _subdirectories(pipelines, real) if pipelines.is_dir() else []:
             _reject_strays(pipeline_dir, {"release-flows"})
             flows = pipeline_dir / "release-flows"
-            for stage_dir in _subdirectories(flows) if flows.is_dir() else []:
-                stage = _load_stage(project, pipeline_dir.name, stage_dir, spec, dataset.fields)
+            for stage_dir in _subdirectories(flows, real) if flows.is_dir() else []:
+                stage = _load_stage(
+                    project, pipeline_dir.name, stage_dir, real, spec, dataset.fields
+                )
                 dataset.stages[(project, pipeline_dir.name, stage.stage)] = stage
         jobs = project_dir / "jobs"
-        for job_dir in _subdirectories(jobs) if jobs.is_dir() else []:
+        for job_dir in _subdirectories(jobs, real) if jobs.is_dir() else []:
             builds_path = job_dir / "builds.json"
-            builds = _read_array(builds_path, BUILD_SCHEMA, spec) if builds_path.exists() else []
+            builds = (
+                _read_array(builds_path, real, BUILD_SCHEMA, spec) if builds_path.exists() else []
+            )
             _reject_strays(job_dir, {"builds.json"})
             dataset.jobs[(project, job_dir.name)] = JobFixture(project, job_dir.name, builds)

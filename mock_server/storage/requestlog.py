@@ -1,16 +1,20 @@
 """The requests the mock received, so tests can check what a client sent.
 
 A request is kept as it arrived (the token already hidden) and turned into JSON only when
-someone reads the log: every API request is logged, few logs are ever read.
+someone reads the log: every API request is logged, few logs are ever read. The log keeps within
+a number of bytes (persistence.py); a single request larger than all of them is kept with its
+body cut short (`bodyTruncated`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..jsonparse import FILE_MAX_DEPTH, JsonRefused, parse
+
 MAX_BODY_CHARS = 65536
+_RECORD_OVERHEAD = 128  # what a record costs beyond its own bytes, roughly
 
 
 @dataclass(slots=True)
@@ -24,6 +28,18 @@ class RequestRecord:
     body: bytes = b""
     status: int | None = None
     duration_ms: float | None = None
+    size: int = 0  # bytes held, as fit() found them
+    body_truncated: bool = False
+
+    def fit(self, limit: int) -> int:
+        """The bytes this record holds, once its body is cut to fit within `limit` in all."""
+        rest = _RECORD_OVERHEAD + len(self.path) + len(self.query)
+        rest += sum([len(name) + len(value) for name, value in self.headers])
+        if rest + len(self.body) > limit:
+            self.body = self.body[: max(0, limit - rest)]
+            self.body_truncated = True
+        self.size = rest + len(self.body)
+        return self.size
 
     def to_json(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -39,6 +55,8 @@ class RequestRecord:
             record["status"] = self.status
         if self.duration_ms is not None:
             record["durationMs"] = round(self.duration_ms, 3)
+        if self.body_truncated:
+            record["bodyTruncated"] = True
         return record
 
 
@@ -71,6 +89,6 @@ def decode_body(raw: bytes) -> Any:
         return None
     text = raw.decode("utf-8", errors="replace")
     try:
-        return json.loads(text)
-    except ValueError:
+        return parse(text, max_depth=FILE_MAX_DEPTH)
+    except JsonRefused:  # not JSON, or JSON the API refuses (too deep, NaN...): as sent
         return text[:MAX_BODY_CHARS]

@@ -60,9 +60,11 @@ class MockState:
             raise
 
     def reset(self) -> None:
-        """Back to the fixtures: no created runs, outcome choices, faults, requests or windows."""
+        """Back to the fixtures and the clock's start: no created runs, outcome choices,
+        faults, requests or rate-limit windows."""
         with self.write():
             self.backend.clear()
+            self.clock.reset()
             self.store.reset()
             self.faults.reset()
             self.rate_limiter.reset()

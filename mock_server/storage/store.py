@@ -12,14 +12,16 @@ from typing import Any
 
 from ..domain import lifecycle
 from ..domain.clock import Clock, format_timestamp, parse_timestamp
-from ..domain.pagination import Page, paginate
+from ..domain.pagination import Page, page_start, paginate
 from ..errors import ApiError
 from . import rendering
+from .encoding import encode
 from .fixtures import Dataset, JobKey, StageFixture, StageKey, oldest_first
 from .flows import ReleaseFlow, RunRecord
 from .ids import RunIds
 from .jobs import Job
 from .outcomes import OutcomeChoice, Outcomes
+from .runindex import RunIndex
 
 # The fields every run created through the API has: create_run writes them, and
 # lifecycle.apply keeps them current. name, description, startedAt and concludedAt come and go.
@@ -36,12 +38,15 @@ class Store:
         durations: lifecycle.Durations | None = None,
         seed: int | None = None,
         default_outcome: str = "success",
+        *,
+        max_argument_bytes: int | None = None,
     ) -> None:
         self.dataset = dataset
         self.clock = clock
         self.durations = durations or lifecycle.Durations()
         self.seed = seed
         self.default_outcome = default_outcome
+        self.max_argument_bytes = max_argument_bytes
         self.reset()
 
     def reset(self) -> None:
@@ -156,18 +161,17 @@ class Store:
     ) -> tuple[list[bytes], dict[str, Any]]:
         """A page of runs, newest first, each as JSON bytes, and its pagination block."""
         now = self.clock.now()
-
-        def keep(record: RunRecord) -> bool:
-            fields = record.current(now)
-            return (status is None or fields["status"] == status) and (
-                concluded is None or fields["concluded"] is concluded
+        scope = "runs:" + "/".join(flow.key)
+        if status is None and concluded is None:
+            result: Page[RunRecord] = paginate(
+                flow.runs, _seq, scope, per_page=per_page, page=page, cursor=cursor
             )
-
-        filtered = keep if status is not None or concluded is not None else None
-        result: Page[RunRecord] = paginate(
-            flow.runs, _seq, "runs:" + "/".join(flow.key),
-            per_page=per_page, page=page, cursor=cursor, keep=filtered,
-        )  # fmt: skip
+        else:
+            start, skip = page_start(flow.runs, _seq, scope, per_page, page, cursor)
+            if flow.index is None:
+                flow.index = RunIndex(flow.runs, now)
+            taken = flow.index.newest(start, skip, per_page + 1, status, concluded, now)
+            result = Page.of(taken, per_page, scope, _seq)
         return rendering.runs_json(result.items, now), result.pagination()
 
     def details(self, flow: ReleaseFlow, record: RunRecord) -> dict[str, Any]:
@@ -191,6 +195,8 @@ class Store:
     # Changes.
 
     def create_run(self, flow: ReleaseFlow, body: dict[str, Any]) -> RunRecord:
+        arguments = dict(body.get("arguments", {}))
+        self._check_arguments(arguments)
         now = self.clock.now()
         policy = flow.policy
         active = flow.active(now) if policy != "allow" else []
@@ -222,13 +228,36 @@ class Store:
             seq=flow.next_seq,
             fields=fields,
             timeline=[(now, "queued")] if wait else lifecycle.plan(now, self.durations, outcome),
-            arguments=dict(body.get("arguments", {})),
+            arguments=arguments,
             outcome=outcome,
             waiting=wait,
         )
         flow.add(record)
         self._touch(flow, record)
         return record
+
+    def _check_arguments(self, arguments: dict[str, Any]) -> None:
+        """A created run keeps its arguments as long as the mock runs: 413 past the limit."""
+        limit = self.max_argument_bytes
+        if limit is None or not arguments:
+            return
+        # Most arguments are a few strings: when even six bytes a character (a `\u0001`
+        # escape) would fit, there is no need to encode them to know.
+        chars = 2
+        for name, value in arguments.items():
+            if type(value) is not str:
+                chars = limit
+                break
+            chars += len(name) + len(value) + 6
+        if chars * 6 <= limit:
+            return
+        size = len(encode(arguments))
+        if size > limit:
+            raise ApiError(
+                413,
+                f"`arguments` take {size} bytes as JSON; the mock keeps at most {limit} per run "
+                "(--max-argument-bytes)",
+            )
 
     def abort_run(self, flow: ReleaseFlow, record: RunRecord) -> RunRecord:
         now = self.clock.now()
@@ -279,6 +308,8 @@ class Store:
 
     def _touch(self, flow: ReleaseFlow, record: RunRecord) -> None:
         self.dirty["/".join(flow.key) + "/" + record.id] = (flow.key, record)
+        if flow.index is not None:
+            flow.index.update(record, self.clock.now())
 
     def take_dirty(self) -> Iterator[tuple[str, StageKey, RunRecord]]:
         dirty, self.dirty = self.dirty, {}
