@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from .errors import ApiError
     from .http.pipeline import MockServer
     from .settings import Settings
+    from .spec import SpecError
     from .storage.fixtures import DEFAULT_FIXTURES, FixtureError
+    from .storage.persistence import StateFileError
 
 _WHERE = {
     "create_app": ".app",
@@ -44,8 +46,10 @@ _WHERE = {
     "ApiError": ".errors",
     "MockServer": ".http.pipeline",
     "Settings": ".settings",
+    "SpecError": ".spec",
     "DEFAULT_FIXTURES": ".storage.fixtures",
     "FixtureError": ".storage.fixtures",
+    "StateFileError": ".storage.persistence",
 }
 
 __all__ = [
@@ -56,6 +60,8 @@ __all__ = [
     "MockServer",
     "NorthflankMock",
     "Settings",
+    "SpecError",
+    "StateFileError",
     "TokensFileError",
     "create_app",
 ]

@@ -51,6 +51,7 @@ class RecordedRequest:
     body: Any  # parsed JSON, else text, else None
     status: int | None  # None: not answered (yet)
     duration_ms: float | None
+    body_truncated: bool = False  # the body was cut short to fit the log (--request-log-bytes)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> RecordedRequest:
@@ -65,6 +66,7 @@ class RecordedRequest:
             body=record["body"],
             status=record.get("status"),
             duration_ms=record.get("durationMs"),
+            body_truncated=record.get("bodyTruncated", False),
         )
 
     def __str__(self) -> str:

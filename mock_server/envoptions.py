@@ -37,7 +37,21 @@ class EnvArgumentParser(argparse.ArgumentParser):
         self.variables: dict[str, argparse.Action] = {}
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        action = super().add_argument(*args, **kwargs)
+        return self._register(super().add_argument(*args, **kwargs))
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
+        # A group's add_argument is argparse's own, not the parser's: wrap it so that options
+        # added to a group get their variables too.
+        group = super().add_argument_group(*args, **kwargs)
+        add = group.add_argument
+
+        def add_and_register(*args: Any, **kwargs: Any) -> argparse.Action:
+            return self._register(add(*args, **kwargs))
+
+        group.add_argument = add_and_register  # type: ignore[method-assign]
+        return group
+
+    def _register(self, action: argparse.Action) -> argparse.Action:
         long = [option for option in action.option_strings if option.startswith("--")]
         # --help and --version have no value to set (their default is SUPPRESS).
         if long and action.default is not argparse.SUPPRESS:

@@ -138,7 +138,7 @@ def settings_for(options: list[str]) -> Settings:
     parser = build_parser(environ={})
     parser.error = refuse  # type: ignore[method-assign]  # argparse would print and exit
     try:
-        return settings_from(parser.parse_args(options))
+        return settings_from(parser.parse_args(options), None)  # any Host: loopback only
     except SystemExit as exc:
         refuse(str(exc.code))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,16 +33,28 @@ SPEC_PATH = _spec_path()
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class SpecError(Exception):
+    """A spec file the mock cannot serve."""
+
+
 @functools.cache
 def spec_bytes(path: Path = SPEC_PATH) -> bytes:
     """The spec file as it is on disk (served at /openapi.yaml)."""
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SpecError(f"cannot read the spec {path}: {exc}") from exc
 
 
 @functools.cache
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     """The parsed spec. Cached: treat the result as read-only."""
-    spec: dict[str, Any] = yaml.load(spec_bytes(path), Loader=_LOADER)
+    try:
+        spec: Any = yaml.load(spec_bytes(path), Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        raise SpecError(f"the spec {path} is not YAML: {exc}") from exc
+    if not isinstance(spec, dict) or not isinstance(spec.get("paths"), dict):
+        raise SpecError(f"the spec {path} is not an OpenAPI document (no `paths`)")
     return spec
 
 
@@ -64,18 +77,23 @@ def schema_validator(ref: str, spec: dict[str, Any] | None = None) -> Validator:
     """
     # Imported here: it takes a fifth of a second, and serving never needs it (fixtures.py
     # only asks for it when the fast check refuses a file).
+    from jsonschema.validators import extend
     from openapi_schema_validator import OAS30Validator
+
+    from .patterns import pattern
 
     document = load_spec() if spec is None else spec
     schema = {"$ref": ref, "components": document.get("components", {})}
-    validator: Validator = OAS30Validator(schema, format_checker=FORMAT_CHECKER)
+    # Patterns are ECMAScript regular expressions, as the fast check reads them (patterns.py).
+    validator_class = extend(OAS30Validator, {"pattern": pattern})
+    validator: Validator = validator_class(schema, format_checker=FORMAT_CHECKER)
     return validator
 
 
 @functools.cache
-def component_validator(name: str) -> Validator:
-    """The cached validator of `#/components/schemas/<name>` in the project's spec."""
-    return schema_validator(f"#/components/schemas/{name}")
+def component_validator(name: str, path: Path = SPEC_PATH) -> Validator:
+    """The cached validator of `#/components/schemas/<name>` in the spec at `path`."""
+    return schema_validator(f"#/components/schemas/{name}", load_spec(path))
 
 
 # Keywords of OpenAPI 3.0 schemas that JSON Schema does not know; they assert nothing.
@@ -114,7 +132,42 @@ def fast_check(schema: dict[str, Any]) -> Callable[[Any], bool]:
 
 
 @functools.cache
-def fast_component_check(name: str) -> Callable[[Any], bool]:
-    """fast_check() for `#/components/schemas/<name>`, compiled once."""
-    components = {"schemas": load_spec()["components"]["schemas"]}
+def fast_component_check(name: str, path: Path = SPEC_PATH) -> Callable[[Any], bool]:
+    """fast_check() for `#/components/schemas/<name>` of the spec at `path`, compiled once."""
+    components = {"schemas": load_spec(path)["components"]["schemas"]}
     return fast_check({"$ref": f"#/components/schemas/{name}", "components": components})
+
+
+@dataclass(frozen=True)
+class ObjectFields:
+    """The fields a component schema gives an object: those it declares (in the spec's order,
+    its `allOf` parts' first), those it requires, and whether it admits others."""
+
+    declared: tuple[str, ...]
+    required: frozenset[str]
+    open: bool  # no part says `additionalProperties: false`
+
+    def admits(self, name: str) -> bool:
+        return self.open or name in self.declared
+
+
+@functools.cache
+def object_fields(name: str, path: Path = SPEC_PATH) -> ObjectFields:
+    """The fields of `#/components/schemas/<name>` in the spec at `path`."""
+    spec = load_spec(path)
+    declared: dict[str, None] = {}  # ordered set
+    required: set[str] = set()
+    is_open = True
+
+    def walk(node: dict[str, Any]) -> None:
+        nonlocal is_open
+        node = resolve(node, spec)
+        for part in node.get("allOf", []):
+            walk(part)
+        declared.update(dict.fromkeys(node.get("properties", {})))
+        required.update(node.get("required", []))
+        if node.get("additionalProperties") is False:
+            is_open = False
+
+    walk({"$ref": f"#/components/schemas/{name}"})
+    return ObjectFields(tuple(declared), frozenset(required), is_open)

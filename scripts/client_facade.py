@@ -38,7 +38,9 @@ TEMPLATE = "facade.py.jinja"
 MODULE = "facade.py"
 README_TEMPLATE = "package_readme.md.jinja"
 # Keywords every facade method has (or may have): a parameter of the same name would shadow them.
-RESERVED = frozenset({"self", "timeout", "team_id", "client", "body"})
+RESERVED = frozenset(
+    {"self", "timeout", "request_timeout", "max_retries", "team_id", "client", "body", "call"}
+)
 DEFAULT_BASE_URL = "https://api.northflank.com"
 
 
@@ -57,8 +59,10 @@ class Param:
     annotation: str
     required: bool
     description: Any
-    enum: str | None = None
-    """The enum class when a plain string is accepted and converted."""
+    default: str | None = None
+    """The default's Python code; None for a required argument."""
+    check: str | None = None
+    """Python code that checks the argument and gives the value to send (validation.py)."""
 
 
 @dataclass(frozen=True)
@@ -227,39 +231,90 @@ def _plain_input(prop: Property, models: dict[str, ModelProperty]) -> str | None
     return None
 
 
-def _parameter_docs(
+def _raw_parameters(
     item: dict[str, Any], operation: dict[str, Any], raw: dict[str, Any]
-) -> dict[str, str]:
-    """The spec's description of each parameter of an operation (on the parameter, not its schema,
-    which is where openapi-python-client looks), by parameter name."""
-    docs = {}
+) -> dict[str, dict[str, Any]]:
+    """Each parameter of an operation as the spec writes it ($refs resolved), by name."""
+    found = {}
     for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
         if "$ref" in parameter:
             parameter = raw["components"]["parameters"][parameter["$ref"].rsplit("/", 1)[-1]]
-        if parameter.get("description"):
-            docs[parameter["name"]] = " ".join(str(parameter["description"]).split())
-    return docs
+        schema = parameter.get("schema") or {}
+        if "$ref" in schema:
+            schema = raw["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+        found[parameter["name"]] = {**parameter, "schema": schema}
+    return found
+
+
+def _description(parameter: dict[str, Any] | None, prop: Property) -> Any:
+    """The spec's description of a parameter (on the parameter, not its schema, which is where
+    openapi-python-client looks), else the property's."""
+    if parameter and parameter.get("description"):
+        return " ".join(str(parameter["description"]).split())
+    return prop.description
 
 
 def _param(
     prop: Property,
     models: dict[str, ModelProperty],
     imports: set[str],
-    docs: dict[str, str] | None = None,
+    parameter: dict[str, Any] | None = None,
+    *,
+    in_path: bool = False,
 ) -> Param:
+    """A facade argument for `prop`: its annotation, default, and the check of what is passed.
+
+    Path parameters are non-empty strings. An optional query parameter or body field also takes
+    None for "not given"; its check maps None to UNSET. An enum takes its Literal of values (or a
+    member); a free-form object a plain mapping of JSON values."""
+    name = str(prop.python_name)
     base = prop.get_type_string(no_optional=True).as_unembedded_code()
-    plain = _plain_input(prop, models)
-    annotation = f"{base} | {plain}" if plain else base
-    if not prop.required:
-        annotation += " | Unset"
     imports.update(_class_names(prop, models))
-    return Param(
-        name=str(prop.python_name),
-        annotation=annotation,
-        required=prop.required,
-        description=(docs or {}).get(prop.name.get_untrusted_value(), prop.description),
-        enum=base if isinstance(prop, EnumProperty) and plain == "str" else None,
-    )
+    description = _description(parameter, prop)
+    if in_path:
+        return Param(name, "str", True, description, None, f'_check.path("{name}", {name})')
+    annotation = base
+    check = _check_of(prop, models, imports, name, base, parameter)
+    if isinstance(prop, EnumProperty) and prop.value_type is str:
+        annotation = f"{base} | {base}Value"
+    elif _plain_input(prop, models) == "Mapping[str, Any]":
+        annotation = f"{base} | Mapping[str, Any]"
+    if prop.required:
+        check = f'_check.present("{name}", {check})' if check else None
+        return Param(name, annotation, True, description, None, check)
+    if check:
+        return Param(name, f"{annotation} | None | Unset", False, description, "None", check)
+    return Param(name, f"{annotation} | Unset", False, description, "UNSET", None)
+
+
+def _check_of(
+    prop: Property,
+    models: dict[str, ModelProperty],
+    imports: set[str],
+    name: str,
+    base: str,
+    parameter: dict[str, Any] | None,
+) -> str | None:
+    """The check (validation.py) of an argument of this type; None for types passed as given."""
+    kind = type(prop).__name__
+    if isinstance(prop, EnumProperty) and prop.value_type is str:
+        imports.add(f"{base}Value")
+        return f'_check.enum("{name}", {base}, {name})'
+    if _plain_input(prop, models) == "Mapping[str, Any]":
+        return f'_check.json_object("{name}", {name}, {base})'
+    if kind == "IntProperty":
+        schema = (parameter or {}).get("schema", {})
+        bounds = [schema.get("minimum"), schema.get("maximum")]
+        extra = "".join(
+            f", {key}={int(value)}"
+            for key, value in zip(("minimum", "maximum"), bounds, strict=True)
+            if value is not None
+        )
+        return f'_check.integer("{name}", {name}{extra})'
+    simple = {"StringProperty": "string", "FloatProperty": "number", "BooleanProperty": "boolean"}
+    if kind in simple:
+        return f'_check.{simple[kind]}("{name}", {name})'
+    return None
 
 
 def _class_names(prop: PropertyProtocol, models: dict[str, ModelProperty]) -> set[str]:
@@ -284,9 +339,15 @@ def _operation(
     imports: set[str],
 ) -> Operation:
     name = _module(endpoint, config)
-    docs = _parameter_docs(*operations[name], raw)
-    path_params = [_param(p, models, imports, docs) for p in endpoint.path_parameters]
-    query_params = [_param(p, models, imports, docs) for p in endpoint.query_parameters]
+    parameters = _raw_parameters(*operations[name], raw)
+    path_params = [
+        _param(p, models, imports, parameters.get(p.name.get_untrusted_value()), in_path=True)
+        for p in endpoint.path_parameters
+    ]
+    query_params = [
+        _param(p, models, imports, parameters.get(p.name.get_untrusted_value()))
+        for p in endpoint.query_parameters
+    ]
     body_model, body_fields = _body(endpoint, models, imports)
     expected, returns, take_data = _success(endpoint, models, imports)
     operation = Operation(

@@ -48,6 +48,9 @@ tokens:
   - token: elsewhere
     permissions: [pipelines:read, pipelines:update, jobs:read]
     projects: [other-project]
+  - token: other-team
+    permissions: [pipelines:read, pipelines:update, jobs:read]
+    teams: [other-team]
 """
 
 

@@ -60,9 +60,11 @@ class MockProcess(NorthflankMock):
             time.sleep(0.02)
         self.process.kill()
         self.process.wait(timeout=10)
-        raise RuntimeError(
-            f"mock did not start (exit {self.process.returncode}):\n{self.stderr_path.read_text()}"
-        )
+        raise RuntimeError(f"mock did not start (exit {self.process.returncode}):\n{self.stderr()}")
+
+    def stderr(self) -> str:
+        """What the mock has logged so far."""
+        return self.stderr_path.read_text(errors="replace")
 
     def _wait_until_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

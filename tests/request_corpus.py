@@ -32,6 +32,7 @@ from mock_server.spec import load_spec
 from tests.conftest import EXAMPLE_RUN
 
 DATASET = {
+    "teamId": ["demo-team"],
     "projectId": ["demo-project"],
     "pipelineId": ["demo-pipeline"],
     "stage": ["development", "staging", "production"],

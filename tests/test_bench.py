@@ -59,7 +59,12 @@ def test_verdicts_are_ratios_within_one_run() -> None:
     results = {"ours": _server(5000, 10), "prism": _server(2000, 20), "floor": _server(20000, 2)}
     scale = {
         "1000": {"first_page_us": 100.0, "deep_page_us": 100.0},
-        "100000": {"first_page_us": 160.0, "deep_page_us": 120.0},
+        "100000": {
+            "first_page_us": 160.0,
+            "deep_page_us": 120.0,
+            "status_filter_us": 900.0,
+            "concluded_filter_us": 4000.0,
+        },
     }
     checks = {label: ok for label, ok, _ in verdicts(results, {"ours": 0.5}, scale)}
     assert checks["list runs: >= 2x Prism req/s"] is True
@@ -68,6 +73,8 @@ def test_verdicts_are_ratios_within_one_run() -> None:
     assert checks["start to first 200 < 1 s"] is True
     assert checks["list first page flat 1k -> 100k (<= 1.5x)"] is False
     assert checks["list deep page flat 1k -> 100k (<= 1.5x)"] is True
+    assert checks["list status filter at 100k runs <= 3000 us"] is True
+    assert checks["list concluded filter at 100k runs <= 3000 us"] is False
 
 
 def test_each_server_keeps_its_best_round_and_every_round_is_recorded(
@@ -102,6 +109,7 @@ def test_the_scale_test_reports_every_size() -> None:
     assert set(sizes) == {"200", "400"}
     for size in sizes.values():
         assert size["first_page_us"] > 0 and size["deep_page_us"] > 0
+        assert size["status_filter_us"] > 0 and size["concluded_filter_us"] > 0
         assert 100 < size["bytes_per_run"] < 10_000
 
 

@@ -19,6 +19,7 @@ from northflank_release_client import (
     ConflictError,
     InternalServerError,
     Northflank,
+    NorthflankConfigError,
     NorthflankError,
     NotFoundError,
     PermissionDeniedError,
@@ -205,10 +206,9 @@ def test_transport_failures_are_wrapped(failure: type[Exception], kind: type[Exc
         assert isinstance(raised.value, httpx.TimeoutException)
 
 
-def test_an_unusable_base_url_is_a_connection_error() -> None:
-    client = AuthenticatedClient(base_url="ftp://example.invalid", token="t")
-    with client, pytest.raises(APIConnectionError):
-        get_release_flow_run.sync_detailed(P, PL, ST, "r", client=client)
+def test_an_unusable_base_url_is_refused_when_the_client_is_built() -> None:
+    with pytest.raises(NorthflankConfigError, match="'ftp'"):
+        AuthenticatedClient(base_url="ftp://example.invalid", token="t")
 
 
 def test_async_calls_raise_the_same_family() -> None:

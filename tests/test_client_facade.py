@@ -16,12 +16,14 @@ from northflank_release_client import (
     NorthflankError,
     NotFoundError,
     PermissionDeniedError,
+    unwrap,
 )
-from northflank_release_client.api.pipelines import get_release_flow_run
+from northflank_release_client.api.pipelines import get_release_flow_run, list_release_flow_runs
 from northflank_release_client.models import (
     Arguments,
     BuildNode,
     ReleaseFlowRun,
+    ReleaseFlowRunListResponse,
     ReleaseFlowRunStatus,
     RunReleaseFlowRequest,
 )
@@ -81,8 +83,12 @@ def test_errors_of_the_mock_arrive_as_the_family(quick: NorthflankMock) -> None:
             nf.pipelines.abort_release_flow_run(P, PL, "development", EXAMPLE_RUN)
         with pytest.raises(NotFoundError) as missing:
             nf.pipelines.get_release_flow_run(P, PL, "development", "no-such-run")
+        # The facade refuses per_page=0 itself; the generated function sends it.
+        response = list_release_flow_runs.sync_detailed(
+            P, PL, "development", per_page=0, client=nf.client
+        )
         with pytest.raises(BadRequestError) as invalid:
-            nf.pipelines.list_release_flow_runs(P, PL, "development", per_page=0)
+            unwrap(response, ReleaseFlowRunListResponse)
     assert conflict.value.status_code == 409 and "concluded" in conflict.value.message
     assert missing.value.message == "Release flow run 'no-such-run' not found"
     assert missing.value.request_id and missing.value.error_id

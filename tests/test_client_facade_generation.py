@@ -18,51 +18,29 @@ from scripts import client_facade
 from scripts.generate_client import CONFIG, OUTPUT, PACKAGE, SPEC, GenerationError, generate
 
 BIN = Path(sys.executable).parent
-PROJECT_PATHS = {
-    "listReleaseFlowRuns": "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs",
-    "runReleaseFlow": "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs",
-    "getReleaseFlowRun": "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs/{runId}",
-    "abortReleaseFlowRun": "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs/{runId}/abort",
-    "listJobBuilds": "/v1/projects/{projectId}/jobs/{jobId}/build",
-}
-TEAM_ID = {
-    "name": "teamId",
-    "in": "path",
-    "required": True,
-    "description": "ID of the team",
-    "schema": {"type": "string"},
-}
+BUILDS = "/v1/projects/{projectId}/jobs/{jobId}/build"
+TEAM_BUILDS = "/v1/teams/{teamId}/projects/{projectId}/jobs/{jobId}/build"
 
 
-def with_team_routes(spec: dict[str, Any]) -> dict[str, Any]:
-    """Each operation's team-scoped twin, by the convention the spec will follow."""
+def without_team_routes(spec: dict[str, Any]) -> dict[str, Any]:
     spec = copy.deepcopy(spec)
-    for operation_id, path in PROJECT_PATHS.items():
-        method, operation = next(
-            (m, op) for m, op in spec["paths"][path].items() if op["operationId"] == operation_id
-        )
-        team = copy.deepcopy(operation)
-        team["operationId"] = operation_id.replace("ReleaseFlow", "TeamReleaseFlow", 1).replace(
-            "JobBuilds", "TeamJobBuilds"
-        )
-        team["x-team-scoped-variant-of"] = operation_id
-        team["parameters"] = [TEAM_ID, *team.get("parameters", [])]
-        spec["paths"].setdefault(path.replace("/v1/", "/v1/teams/{teamId}/", 1), {})[method] = team
+    spec["paths"] = {k: v for k, v in spec["paths"].items() if not k.startswith("/v1/teams/")}
     return spec
 
 
 def changed_spec() -> dict[str, Any]:
-    """The spec with a query parameter and an operation more, and team-scoped routes."""
-    spec = yaml.safe_load(SPEC.read_text())
-    builds = spec["paths"]["/v1/projects/{projectId}/jobs/{jobId}/build"]["get"]
-    builds["parameters"].append(
-        {
-            "name": "branch",
-            "in": "query",
-            "description": "Only builds of this branch.",
-            "schema": {"type": "string"},
-        }
-    )
+    """The spec with a query parameter more (on an operation and its team-scoped twin alike)
+    and an operation more, which has no team-scoped twin."""
+    spec: dict[str, Any] = yaml.safe_load(SPEC.read_text())
+    for path in (BUILDS, TEAM_BUILDS):
+        spec["paths"][path]["get"]["parameters"].append(
+            {
+                "name": "branch",
+                "in": "query",
+                "description": "Only builds of this branch.",
+                "schema": {"type": "string"},
+            }
+        )
     spec["paths"]["/v1/projects/{projectId}/jobs/{jobId}/build/{buildId}"] = {
         "get": {
             "operationId": "getJobBuild",
@@ -85,17 +63,27 @@ def changed_spec() -> dict[str, Any]:
             },
         }
     }  # fmt: skip
-    return with_team_routes(spec)
+    return spec
+
+
+def generated_from(spec: dict[str, Any], home: Path) -> Path:
+    path = home / "northflank.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    generate(path, home / OUTPUT.name)
+    return home / OUTPUT.name
 
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The client generated from the changed spec: its project folder."""
-    home = tmp_path_factory.mktemp("changed")
-    spec = home / "northflank.yaml"
-    spec.write_text(yaml.safe_dump(changed_spec(), sort_keys=False))
-    generate(spec, home / OUTPUT.name)
-    return home / OUTPUT.name
+    return generated_from(changed_spec(), tmp_path_factory.mktemp("changed"))
+
+
+@pytest.fixture(scope="module")
+def without_teams(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The client generated from the spec without its team-scoped routes."""
+    spec = without_team_routes(yaml.safe_load(SPEC.read_text()))
+    return generated_from(spec, tmp_path_factory.mktemp("without-teams"))
 
 
 def methods(project: Path) -> dict[str, dict[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
@@ -125,23 +113,30 @@ def test_the_facade_follows_a_changed_spec(regenerated: Path) -> None:
     assert "wait_for_job_build" not in now["Jobs"]
 
 
-def test_team_scoped_variants_are_a_keyword_of_their_twins(regenerated: Path) -> None:
-    now, before = methods(regenerated), methods(OUTPUT)
+def test_team_scoped_variants_are_a_keyword_of_their_twins(
+    regenerated: Path, without_teams: Path
+) -> None:
+    now, committed, plain = methods(regenerated), methods(OUTPUT), methods(without_teams)
     for resource in ("Pipelines", "AsyncPipelines", "Jobs", "AsyncJobs"):
         assert not [name for name in now[resource] if "team" in name]
-        for name, function in before[resource].items():
+        for name, function in plain[resource].items():
             if name != "__init__":
+                # Every method, iter_* and wait_for_* included, takes the team the spec offers.
                 assert "team_id" not in keywords(function), (resource, name)
                 assert "team_id" in keywords(now[resource][name]), (resource, name)
+                assert "team_id" in keywords(committed[resource][name]), (resource, name)
         # An operation without a team-scoped twin takes no team.
         assert "team_id" not in keywords(
             now[resource].get("get_job_build", now[resource]["__init__"])
         )
     assert "## Team-scoped routes" in (regenerated / "README.md").read_text()
-    assert "## Team-scoped routes" not in (OUTPUT / "README.md").read_text()
-    api = regenerated / PACKAGE / "api"
-    assert (api / "pipelines" / "get_team_release_flow_run.py").is_file()
-    assert (api / "jobs" / "list_team_job_builds.py").is_file()
+    assert "## Team-scoped routes" in (OUTPUT / "README.md").read_text()
+    assert "## Team-scoped routes" not in (without_teams / "README.md").read_text()
+    for project in (regenerated, OUTPUT):
+        api = project / PACKAGE / "api"
+        assert (api / "pipelines" / "get_team_release_flow_run.py").is_file()
+        assert (api / "jobs" / "list_team_job_builds.py").is_file()
+    assert not (without_teams / PACKAGE / "api" / "jobs" / "list_team_job_builds.py").exists()
 
 
 SCRIPT = """
@@ -227,16 +222,16 @@ def plan_of(spec: dict[str, Any], tmp_path: Path) -> client_facade.Plan:
 
 
 def test_a_twin_that_does_not_exist_is_refused(tmp_path: Path) -> None:
-    spec = with_team_routes(yaml.safe_load(SPEC.read_text()))
-    team = spec["paths"]["/v1/teams/{teamId}/projects/{projectId}/jobs/{jobId}/build"]["get"]
+    spec = yaml.safe_load(SPEC.read_text())
+    team = spec["paths"][TEAM_BUILDS]["get"]
     team["x-team-scoped-variant-of"] = "listJobBuildz"
     with pytest.raises(client_facade.FacadeError, match="listJobBuildz"):
         plan_of(spec, tmp_path)
 
 
 def test_a_twin_with_other_parameters_is_refused(tmp_path: Path) -> None:
-    spec = with_team_routes(yaml.safe_load(SPEC.read_text()))
-    team = spec["paths"]["/v1/teams/{teamId}/projects/{projectId}/jobs/{jobId}/build"]["get"]
+    spec = yaml.safe_load(SPEC.read_text())
+    team = spec["paths"][TEAM_BUILDS]["get"]
     team["parameters"].append({"name": "extra", "in": "query", "schema": {"type": "string"}})
     with pytest.raises(client_facade.FacadeError, match=r"list_team_job_builds"):
         plan_of(spec, tmp_path)
@@ -263,6 +258,12 @@ def test_the_plan_of_the_real_spec() -> None:
         "abort_release_flow_run", "get_release_flow_run", "list_job_builds",
         "list_release_flow_runs", "run_release_flow",
     ]  # fmt: skip
+    for name, operation in operations.items():
+        assert operation.team is not None and operation.team_param == "team_id", name
+        assert operation.team.module == name.replace("_release", "_team_release", 1).replace(
+            "_job_builds", "_team_job_builds"
+        )
+        assert operation.team.path_params == ["team_id", *operation.call.path_params]
     assert operations["list_release_flow_runs"].iter_name == "iter_release_flow_runs"
     assert operations["get_release_flow_run"].wait_name == "wait_for_release_flow_run"
     assert operations["run_release_flow"].returns == "ReleaseFlowRunDetails"

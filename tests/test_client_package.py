@@ -44,6 +44,7 @@ def test_drift_is_caught_and_named(tmp_path: Path) -> None:
 def test_check_mode_fails_and_names_the_files(tmp_path: Path) -> None:
     spec = yaml.safe_load(SPEC.read_text())
     del spec["paths"]["/v1/projects/{projectId}/jobs/{jobId}/build"]
+    del spec["paths"]["/v1/teams/{teamId}/projects/{projectId}/jobs/{jobId}/build"]
     changed = tmp_path / "northflank.yaml"
     changed.write_text(yaml.safe_dump(spec, sort_keys=False))
     result = subprocess.run(
@@ -52,19 +53,23 @@ def test_check_mode_fails_and_names_the_files(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode != 0
     assert f"{PACKAGE}/api/jobs/list_job_builds.py" in result.stderr
+    assert f"{PACKAGE}/api/jobs/list_team_job_builds.py" in result.stderr
 
 
 def test_regeneration_leaves_no_stale_module(tmp_path: Path) -> None:
     output = tmp_path / OUTPUT.name
     shutil.copytree(OUTPUT, output)
     spec = yaml.safe_load(SPEC.read_text())
-    del spec["paths"][
-        "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs/{runId}/abort"
-    ]
+    for prefix in ("/v1", "/v1/teams/{teamId}"):
+        del spec["paths"][
+            f"{prefix}/projects/{{projectId}}/pipelines/{{pipelineId}}/release-flows/{{stage}}"
+            "/runs/{runId}/abort"
+        ]
     changed = tmp_path / "northflank.yaml"
     changed.write_text(yaml.safe_dump(spec, sort_keys=False))
     generate(changed, output)
     assert not (output / PACKAGE / "api/pipelines/abort_release_flow_run.py").exists()
+    assert not (output / PACKAGE / "api/pipelines/abort_team_release_flow_run.py").exists()
     assert (output / PACKAGE / "api/pipelines/get_release_flow_run.py").exists()
 
 
@@ -147,7 +152,7 @@ def test_readme_examples_type_check_against_the_installed_package(
     clean_venv: Path, tmp_path: Path
 ) -> None:
     examples = readme_examples(tmp_path, in_process=False)
-    assert len(examples) == 7
+    assert len(examples) == 8
     result = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--no-incremental", "--python-executable", str(clean_venv), *examples],
         capture_output=True, text=True, check=False, cwd="/",

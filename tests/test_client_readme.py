@@ -68,7 +68,7 @@ def test_the_package_readme_is_not_the_generators_boilerplate() -> None:
         "## Every page",
         "## Waiting",
         "## Errors",
-        "## Retries and timeouts",
+        "## Timeouts, retries and limits",
         "## Testing your automation",
     ):
         assert section in text
@@ -77,15 +77,25 @@ def test_the_package_readme_is_not_the_generators_boilerplate() -> None:
 
 def test_every_package_readme_example_runs(quick: NorthflankMock) -> None:
     blocks = package_blocks()
-    assert len(blocks) == 7
+    assert len(blocks) == 8
     quick.reset()
     outputs = [run_block(block, quick) for block in blocks]
-    release, pages, errors, settings, mocked, in_process, raw = (o.splitlines() for o in outputs)
+    release, pages, errors, settings, team, mocked, in_process, raw = (
+        o.splitlines() for o in outputs
+    )
     assert release[0].endswith(" pending") and release[1] == "success"
     assert len(pages) == 11 and pages[-1] == "150 builds"
     assert re.fullmatch(r"404 Release flow run 'no-such-run' not found \S+", errors[0])
     assert errors[1].endswith("has already concluded (success)")
     assert settings == ["50"]
+    assert team == ["success", "150 builds"]
+    paths = [r.path for r in quick.requests()]
+    assert "/v1/teams/demo-team/projects/demo-project/jobs/demo-job/build" in paths
+    assert any(
+        p.startswith("/v1/teams/demo-team/projects/demo-project/pipelines/demo-pipeline/")
+        and p.endswith("/runs")
+        for p in paths
+    )
     assert mocked == ["3600.0"]
     assert in_process[0] == "pending" and len(in_process) == 2
     assert raw == ["200 " + raw[0].split(" ", 1)[1]] and raw[0].split(" ", 1)[1] != "None"

@@ -11,6 +11,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 from northflank_release_client import (
+    DEFAULT_CALL_TIMEOUT,
+    DEFAULT_REQUEST_TIMEOUT,
     DEFAULT_TIMEOUT,
     APITimeoutError,
     AsyncNorthflank,
@@ -69,13 +71,17 @@ def scripted(
 
 
 def test_clients_time_out_by_default() -> None:
-    assert (DEFAULT_TIMEOUT.connect, DEFAULT_TIMEOUT.read) == (5.0, 60.0)
+    assert (DEFAULT_REQUEST_TIMEOUT.connect, DEFAULT_REQUEST_TIMEOUT.read) == (5.0, 60.0)
+    assert DEFAULT_TIMEOUT is DEFAULT_REQUEST_TIMEOUT  # the old name
+    assert DEFAULT_CALL_TIMEOUT == 300
     with AuthenticatedClient(base_url="http://x.invalid", token="t") as client:
-        assert client.get_httpx_client().timeout == DEFAULT_TIMEOUT
+        assert client.get_httpx_client().timeout == DEFAULT_REQUEST_TIMEOUT
     with Northflank(api_token="t") as nf:
-        assert nf.client.get_httpx_client().timeout == DEFAULT_TIMEOUT
-    with Northflank(api_token="t", timeout=3) as nf:
-        assert nf.client.get_httpx_client().timeout == httpx.Timeout(3)
+        assert nf.client.get_httpx_client().timeout == DEFAULT_REQUEST_TIMEOUT
+        assert (nf.timeout, nf.request_timeout) == (DEFAULT_CALL_TIMEOUT, DEFAULT_REQUEST_TIMEOUT)
+    with Northflank(api_token="t", timeout=3, request_timeout=2) as nf:
+        assert nf.client.get_httpx_client().timeout == httpx.Timeout(2)
+        assert (nf.timeout, nf.request_timeout) == (3, httpx.Timeout(2))
     with AuthenticatedClient(base_url="http://x.invalid", token="t", timeout=None) as client:
         assert client.get_httpx_client().timeout == httpx.Timeout(None)  # asked for explicitly
 
@@ -87,17 +93,22 @@ def test_a_call_timeout_reaches_the_request() -> None:
         timeouts.append(request.extensions["timeout"])
         return httpx.Response(200, json=example("ReleaseFlowRunList"))
 
-    with stub(handler) as nf:
+    with stub(handler, timeout=None) as nf:
         nf.pipelines.list_release_flow_runs(P, PL, ST)
+        nf.pipelines.list_release_flow_runs(P, PL, ST, request_timeout=2.5)
+        nf.pipelines.list_release_flow_runs(P, PL, ST, request_timeout=httpx.Timeout(9, connect=1))
         nf.pipelines.list_release_flow_runs(P, PL, ST, timeout=2.5)
-        nf.pipelines.list_release_flow_runs(P, PL, ST, timeout=httpx.Timeout(9, connect=1))
         nf.pipelines.list_release_flow_runs(P, PL, ST)
+    total = timeouts.pop(3)
     assert timeouts == [
         {"connect": 5.0, "read": 60.0, "write": 60.0, "pool": 60.0},
         {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5},
         {"connect": 1.0, "read": 9.0, "write": 9.0, "pool": 9.0},
         {"connect": 5.0, "read": 60.0, "write": 60.0, "pool": 60.0},
     ]
+    # A call's total timeout cuts each phase to the time left of it.
+    assert set(total) == {"connect", "read", "write", "pool"}
+    assert all(limit is not None and 2.0 < limit <= 2.5 for limit in total.values())
 
 
 def test_a_hung_server_times_a_call_out() -> None:
@@ -163,7 +174,7 @@ def test_a_huge_retry_after_fails_fast(sleeps: list[float]) -> None:
     with stub(handler, retry=default_retry()) as nf, pytest.raises(RateLimitError) as raised:
         nf.pipelines.list_release_flow_runs(P, PL, ST)
     assert time.monotonic() - started < 1.0
-    assert raised.value.retry_after == 1e9 and "retry after 1e+09s" in str(raised.value)
+    assert raised.value.retry_after == 1e9 and "retry after more than a year" in str(raised.value)
     assert len(seen) == 1 and sleeps == []
 
 

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 from northflank_release_client import AuthenticatedClient, Client
-from northflank_release_client.api.jobs import list_job_builds
+from northflank_release_client.api.jobs import list_job_builds, list_team_job_builds
 from northflank_release_client.api.pipelines import (
     abort_release_flow_run,
+    abort_team_release_flow_run,
     get_release_flow_run,
+    get_team_release_flow_run,
     list_release_flow_runs,
+    list_team_release_flow_runs,
     run_release_flow,
+    run_team_release_flow,
 )
 from northflank_release_client.models import (
     ErrorEnvelope,
@@ -51,7 +55,22 @@ MODULES: dict[str, ModuleType] = {
     "runReleaseFlow": run_release_flow,
     "abortReleaseFlowRun": abort_release_flow_run,
     "listJobBuilds": list_job_builds,
+    "listTeamReleaseFlowRuns": list_team_release_flow_runs,
+    "getTeamReleaseFlowRun": get_team_release_flow_run,
+    "runTeamReleaseFlow": run_team_release_flow,
+    "abortTeamReleaseFlowRun": abort_team_release_flow_run,
+    "listTeamJobBuilds": list_team_job_builds,
 }
+# Each operation's team-scoped twin (x-team-scoped-variant-of in the spec).
+TEAM_TWINS = {
+    "listReleaseFlowRuns": "listTeamReleaseFlowRuns",
+    "getReleaseFlowRun": "getTeamReleaseFlowRun",
+    "runReleaseFlow": "runTeamReleaseFlow",
+    "abortReleaseFlowRun": "abortTeamReleaseFlowRun",
+    "listJobBuilds": "listTeamJobBuilds",
+}
+SUCCESS_MODELS.update({TEAM_TWINS[name]: model for name, model in SUCCESS_MODELS.items()})
+TEAM = "demo-team"
 
 
 @dataclass
@@ -124,6 +143,26 @@ CASES = [
 ]  # fmt: skip
 
 
+def team_twin(case: Case) -> Case:
+    """The same case through the operation's team-scoped route: the same answer, but for a 404
+    (a team that does not exist) and a 403 (a token restricted to another team)."""
+    team, token = TEAM, case.token
+    if case.status == 404:
+        team = "no-such-team"
+    if case.status == 403:
+        token = "other-team"
+    return replace(
+        case,
+        operation=TEAM_TWINS[case.operation],
+        args=(team, *case.args),
+        token=token,
+        path=f"/v1/teams/{team}" + case.path.removeprefix("/v1"),
+    )
+
+
+CASES += [team_twin(case) for case in CASES]
+
+
 def documented_statuses() -> set[tuple[str, int]]:
     return {
         (operation["operationId"], int(status))
@@ -193,7 +232,7 @@ def test_contract(case: Case, mode: str, request: pytest.FixtureRequest) -> None
         assert "authorization" not in headers
     else:
         assert headers["authorization"] == "Bearer <redacted>"
-    if case.operation == "runReleaseFlow":
+    if case.operation in ("runReleaseFlow", "runTeamReleaseFlow"):
         assert headers["content-type"] == "application/json"
         if case.body is not None:
             assert sent.body == case.body

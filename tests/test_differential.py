@@ -108,7 +108,9 @@ def stock_connexion(server: MockServer, strict: bool) -> connexion.AsyncApp:
     app.add_api(
         spec,
         resolver=Resolver(
-            function_resolver=_as_validated(make_handlers(server.state, routes.operation_ids))
+            function_resolver=_as_validated(
+                make_handlers(server.state, routes.operation_ids, routes.variants)
+            )
         ),
         pythonic_params=True,
         strict_validation=True,

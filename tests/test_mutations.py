@@ -48,7 +48,7 @@ def change_spec_enum(copy: Path) -> None:
 def handler_answers_500(copy: Path) -> None:
     path = copy / "mock_server/http/handlers.py"
     source = path.read_text()
-    marker = '        authorize(token_info, project_id, "jobs:read")\n'
+    marker = '        authorize(token_info, project_id, "jobs:read", team_id)\n'
     assert marker in source
     path.write_text(source.replace(marker, marker + '        raise RuntimeError("mutant")\n'))
 

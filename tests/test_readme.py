@@ -28,7 +28,7 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 def test_curl_examples_work_as_written() -> None:
     commands = curl_examples()
-    assert len(commands) == 6
+    assert len(commands) == 7
     with MockProcess() as mock:
         outputs = []
         for command in commands:
@@ -37,7 +37,7 @@ def test_curl_examples_work_as_written() -> None:
             ]
             result = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True)
             outputs.append(json.loads(result.stdout))
-    listed, details, created, aborted, builds, recorded = outputs
+    listed, details, created, aborted, builds, team_builds, recorded = outputs
     assert listed["pagination"]["count"] == 2
     assert details["data"]["id"] == "110ddb52-bdcd-482d-8ac2-05ba580afe2f"
     assert (
@@ -45,7 +45,16 @@ def test_curl_examples_work_as_written() -> None:
     )
     assert aborted["error"]["status"] == 409
     assert builds["data"]["builds"][0]["id"]
-    assert [r["method"] for r in recorded["requests"]] == ["GET", "GET", "POST", "POST", "GET"]
+    assert team_builds == builds
+    assert [r["method"] for r in recorded["requests"]] == [
+        "GET",
+        "GET",
+        "POST",
+        "POST",
+        "GET",
+        "GET",
+    ]
+    assert recorded["requests"][-1]["path"].startswith("/v1/teams/demo-team/")
 
 
 def scenario_commands() -> list[str]:

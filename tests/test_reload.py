@@ -60,7 +60,7 @@ def test_a_changed_fixture_is_served_a_broken_one_explained(tmp_path: Path) -> N
 
 
 def test_it_watches_the_spec_and_the_fixtures(tmp_path: Path) -> None:
-    settings = settings_from(parse_args(["--reload", "--fixtures", str(tmp_path)]))
+    settings = settings_from(parse_args(["--reload", "--fixtures", str(tmp_path)]), None)
     directories, patterns = watched(settings)
     assert directories == [SPEC_PATH.parent, tmp_path.resolve()]
     assert patterns == ["northflank.yaml", "*.json"]

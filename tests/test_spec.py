@@ -14,13 +14,25 @@ from tests.spec_walk import known_part, schema_at
 
 RUNS = "/v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs"
 RUN = RUNS + "/{runId}"
-OPERATIONS = {
+PROJECT_OPERATIONS = {
     ("get", RUNS): ("listReleaseFlowRuns", "Pipelines"),
     ("post", RUNS): ("runReleaseFlow", "Pipelines"),
     ("get", RUN): ("getReleaseFlowRun", "Pipelines"),
     ("post", RUN + "/abort"): ("abortReleaseFlowRun", "Pipelines"),
     ("get", "/v1/projects/{projectId}/jobs/{jobId}/build"): ("listJobBuilds", "Jobs"),
 }
+TEAM_PREFIX = "/v1/teams/{teamId}"
+# Each operation again under /v1/teams/{teamId}/..., as the live API serves it.
+TEAM_OPERATIONS = {
+    (method, TEAM_PREFIX + path.removeprefix("/v1")): (
+        operation_id.replace("ReleaseFlow", "TeamReleaseFlow", 1).replace(
+            "JobBuilds", "TeamJobBuilds"
+        ),
+        tag,
+    )
+    for (method, path), (operation_id, tag) in PROJECT_OPERATIONS.items()
+}
+OPERATIONS = {**PROJECT_OPERATIONS, **TEAM_OPERATIONS}
 
 # The reference pages' patterns, character for character where every dialect reads them alike;
 # tests/test_spec_patterns.py checks that the spec's spelling of the others means the same.
@@ -139,6 +151,39 @@ def test_operations_paths_ids_and_tags() -> None:
         for method, operation in item.items()
     }
     assert found == {key: (op_id, [tag]) for key, (op_id, tag) in OPERATIONS.items()}
+
+
+def test_team_operation_ids_follow_the_convention() -> None:
+    assert sorted(op for op, _ in TEAM_OPERATIONS.values()) == [
+        "abortTeamReleaseFlowRun", "getTeamReleaseFlowRun", "listTeamJobBuilds",
+        "listTeamReleaseFlowRuns", "runTeamReleaseFlow",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("method", "path"), list(PROJECT_OPERATIONS))
+def test_every_operation_has_a_team_scoped_twin_that_mirrors_it(method: str, path: str) -> None:
+    spec = load_spec()
+    twin = spec["paths"][path][method]
+    team = spec["paths"][TEAM_PREFIX + path.removeprefix("/v1")][method]
+    assert team["x-team-scoped-variant-of"] == twin["operationId"]
+    assert "x-team-scoped-variant-of" not in twin
+    assert team["tags"] == twin["tags"]
+    assert team["externalDocs"] == twin["externalDocs"]
+    assert team["parameters"][0] == {"$ref": "#/components/parameters/teamId"}
+    assert [resolve(p) for p in team["parameters"][1:]] == [resolve(p) for p in twin["parameters"]]
+    assert team.get("requestBody") == twin.get("requestBody")
+    assert set(team["responses"]) == set(twin["responses"])
+    for status, response in twin["responses"].items():
+        if status == "404":
+            # The same answers, and the team's own: an unknown team, a project of another team.
+            assert team["responses"]["404"]["$ref"].startswith("#/components/responses/Team")
+        elif status == "200":
+            assert team["responses"][status]["content"] == response["content"]
+        else:
+            assert team["responses"][status] == response, status
+    # The description states the same permission.
+    permission = [line for line in twin["description"].splitlines() if "permission" in line]
+    assert permission and permission[0] in team["description"]
 
 
 @pytest.mark.parametrize(("method", "path"), list(OPERATIONS))

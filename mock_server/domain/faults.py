@@ -12,7 +12,7 @@ import random
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..errors import ApiError
+from ..errors import ApiError, ValidationFailed, violation
 
 MAX_DELAY_MS = 60_000
 
@@ -37,19 +37,25 @@ class Fault:
     retry_after: int
 
 
+def _invalid(name: str, message: str) -> ValidationFailed:
+    return ValidationFailed([violation("body", name, message)])
+
+
 def _number(body: dict[str, Any], name: str, low: float, high: float, integer: bool = True) -> Any:
     value = body.get(name)
     if value is None:
         return None
     kind = int if integer else (int, float)
     if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
-        raise ApiError(
-            400, f"`{name}` must be {'an integer' if integer else 'a number'} from {low} to {high}"
+        raise _invalid(
+            name, f"must be {'an integer' if integer else 'a number'} from {low} to {high}"
         )
     return value
 
 
 class FaultBook:
+    FIELDS = frozenset({"operationId", "status", "delayMs", "count", "probability", "retryAfter"})
+
     def __init__(self, seed: int | None, operation_ids: set[str]) -> None:
         self.seed = 0 if seed is None else seed
         self.operation_ids = operation_ids
@@ -61,20 +67,21 @@ class FaultBook:
         self.draws = 0
 
     def add(self, body: dict[str, Any]) -> FaultRule:
-        """A rule from a `POST /_mock/faults` body; 400 on anything doubtful."""
-        known = {"operationId", "status", "delayMs", "count", "probability", "retryAfter"}
-        unknown = set(body) - known
+        """A rule from a `POST /_mock/faults` body; a 400 naming the field on anything doubtful."""
+        unknown = sorted(set(body) - self.FIELDS)
         if unknown:
-            raise ApiError(
-                400, f"unknown fields {sorted(unknown)}; expected some of {sorted(known)}"
+            raise _invalid(
+                unknown[0][:200], f"unknown field; expected some of {sorted(self.FIELDS)}"
             )
         operation = body.get("operationId", "*")
-        if operation != "*" and operation not in self.operation_ids:
-            raise ApiError(400, f'`operationId` must be "*" or one of {sorted(self.operation_ids)}')
+        if not isinstance(operation, str) or (
+            operation != "*" and operation not in self.operation_ids
+        ):
+            raise _invalid("operationId", f'must be "*" or one of {sorted(self.operation_ids)}')
         status = _number(body, "status", 400, 599)
         delay = _number(body, "delayMs", 0, MAX_DELAY_MS) or 0
         if status is None and not delay:
-            raise ApiError(400, "a fault needs `status` (400-599), `delayMs` (> 0), or both")
+            raise _invalid("status", "a fault needs `status` (400-599), `delayMs` (> 0), or both")
         rule = FaultRule(
             id=self.next_id,
             operation=operation,

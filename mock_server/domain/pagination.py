@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from ..errors import ValidationFailed, violation
+from ..jsonparse import JsonRefused, parse
 
 T = TypeVar("T")
 DEFAULT_PER_PAGE = 50
@@ -52,13 +53,19 @@ def decode_cursor(cursor: str, scope: str) -> int:
     expected = hmac.new(_KEY, payload, hashlib.sha256).digest()[:12]
     if not hmac.compare_digest(mac, expected):
         raise _invalid_cursor()
-    data: Any = json.loads(payload)
+    # The key is no secret, so a signed payload can still be anything: check it all.
+    try:
+        data: Any = parse(payload, max_depth=1)
+    except JsonRefused:
+        raise _invalid_cursor() from None
+    if not isinstance(data, dict):
+        raise _invalid_cursor()
     if data.get("l") != scope:
         raise ValidationFailed(
             [violation("query", "cursor", "this cursor belongs to another list")]
         )
     after = data.get("a")
-    if not isinstance(after, int):
+    if isinstance(after, bool) or not isinstance(after, int):
         raise _invalid_cursor()
     return after
 
@@ -72,6 +79,14 @@ def _invalid_cursor() -> ValidationFailed:
 class Page(Generic[T]):
     items: list[T]
     next_cursor: str | None
+
+    @classmethod
+    def of(cls, taken: list[T], per_page: int, scope: str, seq_of: Callable[[T], int]) -> Page[T]:
+        """The page of `taken` (newest first, one more than a page when there is a next)."""
+        if len(taken) > per_page:
+            del taken[per_page:]
+            return cls(taken, encode_cursor(scope, seq_of(taken[-1])))
+        return cls(taken, None)
 
     def pagination(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -91,38 +106,29 @@ def paginate(
     per_page: int,
     page: int | None,
     cursor: str | None,
-    keep: Callable[[T], bool] | None = None,
 ) -> Page[T]:
-    """One page of `items` (sorted by ascending sequence number), newest first.
+    """One page of `items` (sorted by ascending sequence number), newest first: one slice, the
+    page and the item after it, if there is one. `cursor` wins over `page` when both are given.
+    Filtered lists page through their own index (storage/runindex.py) from page_start()."""
+    start, skip = page_start(items, seq_of, scope, per_page, page, cursor)
+    end = start + 1 - skip
+    taken = list(reversed(items[max(0, end - per_page - 1) : end])) if end > 0 else []
+    return Page.of(taken, per_page, scope, seq_of)
 
-    `cursor` wins over `page` when both are given. `keep` filters items.
-    """
+
+def page_start(
+    items: Sequence[T],
+    seq_of: Callable[[T], int],
+    scope: str,
+    per_page: int,
+    page: int | None,
+    cursor: str | None,
+) -> tuple[int, int]:
+    """Where a page begins in `items` (ascending): the index of its newest candidate, and how
+    many matching items before it (newer) to skip. `cursor` wins over `page`."""
     if cursor is not None:
-        after = decode_cursor(cursor, scope)
-        start = _index_before(items, seq_of, after)
-        skip = 0
-    else:
-        start = len(items) - 1
-        skip = (page - 1) * per_page if page else 0
-    if keep is None:  # one slice: the page and the item after it, if there is one
-        end = start + 1 - skip
-        taken = list(reversed(items[max(0, end - per_page - 1) : end])) if end > 0 else []
-    else:
-        taken = []
-        index = start
-        while index >= 0 and len(taken) <= per_page:
-            item = items[index]
-            index -= 1
-            if not keep(item):
-                continue
-            if skip:
-                skip -= 1
-                continue
-            taken.append(item)
-    if len(taken) > per_page:
-        taken.pop()
-        return Page(taken, encode_cursor(scope, seq_of(taken[-1])))
-    return Page(taken, None)
+        return _index_before(items, seq_of, decode_cursor(cursor, scope)), 0
+    return len(items) - 1, (page - 1) * per_page if page else 0
 
 
 def _index_before(items: Sequence[T], seq_of: Callable[[T], int], after: int) -> int:

@@ -43,6 +43,7 @@ from connexion import utils
 from connexion.datastructures import MediaTypeDict
 from connexion.decorators.parameter import pythonic
 from connexion.exceptions import (
+    InvalidSpecification,
     NonConformingResponseBody,
     OAuthProblem,
     OAuthResponseProblem,
@@ -60,12 +61,15 @@ from connexion.security import NO_VALUE, BearerSecurityHandler, SecurityHandlerF
 from connexion.spec import Specification
 from connexion.validators import AbstractRequestBodyValidator, JSONResponseBodyValidator
 from jsonschema.protocols import Validator
+from jsonschema.validators import extend
 from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ApiError
 from ..formats import FORMAT_CHECKER
+from ..patterns import pattern
+from ..spec import SpecError
 
 if t.TYPE_CHECKING:
     from .routes import RouteMatch, RouteTable
@@ -118,16 +122,19 @@ def validated(scope: Scope) -> dict[str, t.Any]:
 
 
 # The JSON-schema dialect connexion validates requests and responses with (`nullable`,
-# `readOnly`, `writeOnly`), with the project's format checks.
+# `readOnly`, `writeOnly`), with the project's format checks, and patterns read as the
+# ECMAScript regular expressions JSON Schema says they are (patterns.py).
+_REQUEST_VALIDATOR = extend(Draft4RequestValidator, {"pattern": pattern})
+_RESPONSE_VALIDATOR = extend(Draft4ResponseValidator, {"pattern": pattern})
 
 
 def request_schema_validator(schema: dict[str, t.Any]) -> Validator:
-    validator: Validator = Draft4RequestValidator(schema, format_checker=FORMAT_CHECKER)
+    validator: Validator = _REQUEST_VALIDATOR(schema, format_checker=FORMAT_CHECKER)
     return validator
 
 
 def response_schema_validator(schema: dict[str, t.Any]) -> Validator:
-    validator: Validator = Draft4ResponseValidator(schema, format_checker=FORMAT_CHECKER)
+    validator: Validator = _RESPONSE_VALIDATOR(schema, format_checker=FORMAT_CHECKER)
     return validator
 
 
@@ -189,8 +196,11 @@ class ConnexionEngine:
 def load_specification(spec: dict[str, t.Any]) -> Specification:
     """connexion's reading of the spec, checked against the OpenAPI schema (a copy: connexion
     annotates what it is given). Built once, for the engine and Swagger UI alike, as connexion
-    shares one among its layers."""
-    return Specification.load(copy.deepcopy(spec))
+    shares one among its layers. A document that is not valid OpenAPI is a SpecError."""
+    try:
+        return Specification.load(copy.deepcopy(spec))
+    except InvalidSpecification as exc:
+        raise SpecError(f"the spec is not valid OpenAPI: {exc}") from exc
 
 
 def api_error_from_problem(problem: ProblemException) -> ApiError:

@@ -1,11 +1,15 @@
 """The API's operations, keyed by operationId. Thin: check the token's rights, ask the store,
 shape the answer. connexion has checked the token and validated the request before a handler
-runs; arguments arrive as snake_case names (connexion_adapter.HandlerCall)."""
+runs; arguments arrive as snake_case names (connexion_adapter.HandlerCall).
+
+A team-scoped operation (`x-team-scoped-variant-of` in the spec) is served by its twin's
+handler, which then gets the path's `team_id`: the same data, looked up in that team."""
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from starlette.responses import Response
@@ -20,10 +24,17 @@ TokenInfo = dict[str, Any] | None  # what connexion's security check found out a
 logger = logging.getLogger("mock_server")
 
 
-def make_handlers(state: MockState, operation_ids: Iterable[str] = ()) -> dict[str, Handler]:
+def make_handlers(
+    state: MockState, operation_ids: Iterable[str] = (), variants: Mapping[str, str] | None = None
+) -> dict[str, Handler]:
     """The operation handlers of one app, keyed by operationId: one for each of
-    `operation_ids`, those the mock does not serve answering 501."""
+    `operation_ids`, those the mock does not serve answering 501. `variants` maps team-scoped
+    operations to their twins (RouteTable.variants)."""
     handlers = _served(state)
+    for operation_id, twin in sorted((variants or {}).items()):
+        handler = handlers.get(twin)
+        if handler is not None and "team_id" in inspect.signature(handler).parameters:
+            handlers.setdefault(operation_id, handler)
     for operation_id in sorted(set(operation_ids) - set(handlers)):
         logger.warning(
             "the spec's operation %s is not served by the mock: it answers 501", operation_id
@@ -41,7 +52,13 @@ def not_served(operation_id: str) -> Handler:
 
 def _served(state: MockState) -> dict[str, Handler]:
     store = state.store
-    authorize = state.auth.authorize
+
+    def authorize(
+        token_info: TokenInfo, project_id: str, permission: str, team_id: str | None
+    ) -> None:
+        """On a project-scoped route, the team is the project's (None for an unknown one)."""
+        team = team_id if team_id is not None else store.team_of(project_id)
+        state.auth.authorize(token_info, project_id, permission, team)
 
     async def list_release_flow_runs(
         project_id: str,
@@ -52,11 +69,12 @@ def _served(state: MockState) -> dict[str, Handler]:
         cursor: str | None = None,
         status: str | None = None,
         concluded: bool | None = None,
+        team_id: str | None = None,
         token_info: TokenInfo = None,
     ) -> Response:
-        authorize(token_info, project_id, "pipelines:read")
+        authorize(token_info, project_id, "pipelines:read", team_id)
         state.sync()
-        flow = store.flow(project_id, pipeline_id, stage)
+        flow = store.flow(project_id, pipeline_id, stage, team_id)
         store.start_due_runs(flow)
         runs, pagination = store.list_runs(
             flow, per_page=per_page, page=page, cursor=cursor, status=status, concluded=concluded
@@ -64,11 +82,16 @@ def _served(state: MockState) -> dict[str, Handler]:
         return list_response("runs", runs, pagination)
 
     async def get_release_flow_run(
-        project_id: str, pipeline_id: str, stage: str, run_id: str, token_info: TokenInfo = None
+        project_id: str,
+        pipeline_id: str,
+        stage: str,
+        run_id: str,
+        team_id: str | None = None,
+        token_info: TokenInfo = None,
     ) -> Response:
-        authorize(token_info, project_id, "pipelines:read")
+        authorize(token_info, project_id, "pipelines:read", team_id)
         state.sync()
-        flow = store.flow(project_id, pipeline_id, stage)
+        flow = store.flow(project_id, pipeline_id, stage, team_id)
         store.start_due_runs(flow)
         return data_response(store.details_json(flow, store.run(flow, run_id)))
 
@@ -77,22 +100,28 @@ def _served(state: MockState) -> dict[str, Handler]:
         pipeline_id: str,
         stage: str,
         body: dict[str, Any] | None = None,
+        team_id: str | None = None,
         token_info: TokenInfo = None,
     ) -> Response:
-        authorize(token_info, project_id, "pipelines:update")
+        authorize(token_info, project_id, "pipelines:update", team_id)
         with state.write():
-            flow = store.flow(project_id, pipeline_id, stage)
+            flow = store.flow(project_id, pipeline_id, stage, team_id)
             store.start_due_runs(flow)
             record = store.create_run(flow, body or {})
             details = store.details_json(flow, record)
         return data_response(details)
 
     async def abort_release_flow_run(
-        project_id: str, pipeline_id: str, stage: str, run_id: str, token_info: TokenInfo = None
+        project_id: str,
+        pipeline_id: str,
+        stage: str,
+        run_id: str,
+        team_id: str | None = None,
+        token_info: TokenInfo = None,
     ) -> Response:
-        authorize(token_info, project_id, "pipelines:update")
+        authorize(token_info, project_id, "pipelines:update", team_id)
         with state.write():
-            flow = store.flow(project_id, pipeline_id, stage)
+            flow = store.flow(project_id, pipeline_id, stage, team_id)
             store.start_due_runs(flow)
             record = store.abort_run(flow, store.run(flow, run_id))
             details = store.details_json(flow, record)
@@ -104,11 +133,12 @@ def _served(state: MockState) -> dict[str, Handler]:
         per_page: int = DEFAULT_PER_PAGE,
         page: int | None = None,
         cursor: str | None = None,
+        team_id: str | None = None,
         token_info: TokenInfo = None,
     ) -> Response:
-        authorize(token_info, project_id, "jobs:read")
+        authorize(token_info, project_id, "jobs:read", team_id)
         state.sync()
-        job = store.job(project_id, job_id)
+        job = store.job(project_id, job_id, team_id)
         builds, pagination = store.list_builds(job, per_page=per_page, page=page, cursor=cursor)
         return list_response("builds", builds, pagination)
 

@@ -1,11 +1,16 @@
 """The root ASGI app. Every request takes the steps numbered in `MockServer`, top to bottom:
 
-    1. request id       the client's `x-request-id`, or a new one
-    2. own paths        /_mock/* (control), /openapi.json and .yaml, /ui/* (Swagger UI); these
-                        are not API requests: no rate limit, not in the request log
+    1. request id       the client's `x-request-id`, or a new one; then the Host check (guard.py)
+    2. own paths        /_mock/* (control, behind guard.py's checks), /openapi.json and .yaml,
+                        /ui/* (Swagger UI); these are not API requests: no rate limit, not in
+                        the request log
     3. route match      which operation, from the route table
-    4. rate limit       the token's request counted; fault rules spent
-    5. body             read whole; 413 past the limit; then the 429 of an exhausted token
+    4. body             read whole before anything changes; 413 past the limit; a client gone
+                        before the end changes nothing (a body that stops arriving is the
+                        server protocol's to time out: protocol.py)
+    5. rate limit       the token's request counted; fault rules spent; then the 413, the 429
+                        of an exhausted token, and the 400 of a body sent to an operation that
+                        takes none
     6. faults, Prefer   a delay, an injected error, or an answer from the spec's examples
     7. connexion chain  security, validation and the handler (connexion_adapter.py)
     8. headers          request id and rate-limit headers, added to every answer (Answer)
@@ -21,6 +26,7 @@ import itertools
 import logging
 import os
 import time
+from pathlib import Path
 from typing import Protocol
 
 from starlette.exceptions import HTTPException
@@ -29,14 +35,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..domain.ratelimit import Verdict
 from ..errors import JSON, ApiError, render
 from ..settings import DEFAULT_MAX_BODY
-from ..spec import load_spec, spec_bytes
+from ..spec import SPEC_PATH, load_spec, spec_bytes
+from ..storage.persistence import busy_error
 from ..storage.requestlog import RequestRecord, redact
 from ..storage.state import MockState
 from .connexion_adapter import UI_PATH
 from .cors import CorsPolicy
 from .documents import SpecDocuments, base_url, start_page
+from .guard import CONTROL_PREFIX, Guard
 from .prefer import delay_ms, injected, parse_prefer, preferred
 from .routes import RouteMatch, RouteTable
+from .validation import check_no_body
 
 logger = logging.getLogger("mock_server")
 
@@ -63,6 +72,8 @@ class MockServer:
         state: MockState,
         max_body: int = DEFAULT_MAX_BODY,
         cors: CorsPolicy | None = None,
+        guard: Guard | None = None,
+        spec: Path = SPEC_PATH,
     ) -> None:
         self.cors = cors
         self.routes = routes
@@ -71,7 +82,8 @@ class MockServer:
         self.control = control
         self.state = state
         self.max_body = max_body
-        self.documents = SpecDocuments(load_spec(), spec_bytes())
+        self.guard = guard or Guard(None, None)
+        self.documents = SpecDocuments(load_spec(spec), spec_bytes(spec))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,26 +94,37 @@ class MockServer:
         request_id = (headers.get(b"x-request-id") or _new_request_id())[:128]
         # 8. Headers: whatever answers below answers through `answer`, which adds them.
         answer = Answer(send, request_id)
-        # 2. The mock's own paths.
-        path: str = scope["path"]
-        if path.startswith("/_mock"):
-            await self.control(scope, receive, answer.send)
-            return
-        # CORS (--cors): a preflight ends here; an allowed origin's answer gets its headers.
-        cors = self.cors
-        if cors is not None and (origin := headers.get(b"origin")) is not None:
-            if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
-                await self._preflight(path, answer, headers, origin, cors)
+        try:
+            if not self.guard.any_host:
+                try:
+                    self.guard.check_host(headers.get(b"host"))
+                except ApiError as error:
+                    await answer.error(error)
+                    return
+            # 2. The mock's own paths.
+            path: str = scope["path"]
+            if path.startswith(CONTROL_PREFIX):
+                await self._control(scope, receive, answer, headers)
                 return
-            if cors.allows(origin):
-                answer.headers += cors.headers(origin)
-        if scope["method"] in ("GET", "HEAD") and (path in self.documents.paths or path == "/"):
-            await self._about(scope, path, headers, answer)
-            return
-        if path == UI_PATH or path.startswith(UI_PATH + "/"):
-            await self._swagger_ui(scope, receive, answer)
-            return
-        await self._api(scope, receive, answer, headers)
+            # CORS (--cors): a preflight ends here; an allowed origin's answer gets its headers.
+            cors = self.cors
+            if cors is not None and (origin := headers.get(b"origin")) is not None:
+                if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
+                    await self._preflight(path, answer, headers, origin, cors)
+                    return
+                if cors.allows(origin):
+                    answer.headers += cors.headers(origin)
+            if scope["method"] in ("GET", "HEAD") and (path in self.documents.paths or path == "/"):
+                await self._about(scope, path, headers, answer)
+                return
+            if path == UI_PATH or path.startswith(UI_PATH + "/"):
+                await self._swagger_ui(scope, receive, answer)
+                return
+            await self._api(scope, receive, answer, headers)
+        except asyncio.CancelledError:
+            # The server's graceful shutdown gave up waiting for this request (cli.py).
+            if answer.status is None:
+                await answer.error(ApiError(503, "The mock is shutting down"))
 
     async def _api(
         self, scope: Scope, receive: Receive, answer: Answer, headers: dict[bytes, bytes]
@@ -122,18 +145,29 @@ class MockServer:
             match = self.routes.match(scope["method"], scope["path"])
             if match.route is not None:
                 record.operation_id = match.route.operation_id
-            # 4. Rate limit; fault rules are spent in the same change.
-            with state.write():
-                verdict = state.rate_limiter.hit(headers.get(b"authorization"))
-                fault = None
-                if state.faults.rules and match.route is not None:
-                    fault = state.faults.match(match.route.operation_id)
-            answer.headers += verdict.headers()
-            # 5. Body.
-            body = await self._read_body(receive, headers.get(b"content-length"))
+            # 4. Body: all of it, before anything changes.
+            refusal: ApiError | None = None
+            try:
+                body = await self._read_body(receive, headers)
+            except ApiError as too_large:  # still counted below
+                body, refusal = b"", too_large
             record.body = body
+            # 5. Rate limit (windows are the process's own: domain/ratelimit.py); fault rules
+            # are spent in a change of the state.
+            if state.backend.persistent:  # what other workers changed: faults, a reset
+                state.sync()
+            verdict = state.rate_limiter.hit(headers.get(b"authorization"))
+            answer.headers += verdict.headers()
+            fault = None
+            if state.faults.rules and match.route is not None:
+                with state.write():
+                    fault = state.faults.match(match.route.operation_id)
+            if refusal is not None:
+                raise refusal
             if not verdict.allowed:
                 raise _rate_limited(verdict)
+            if body and match.route is not None and not match.route.takes_body:
+                check_no_body(match.route.operation_id, body)
             # 6. Faults and Prefer (nearly every request has neither).
             prefer = headers.get(b"prefer")
             if fault is not None or prefer is not None:
@@ -150,6 +184,8 @@ class MockServer:
                     return
             # 7. The connexion chain.
             await self.engine(scope, _replay(body, receive), answer.send, match)
+        except ClientGone:
+            pass  # nothing to answer, and nothing was changed
         except Exception as exc:
             if answer.status is not None:
                 raise  # the response has begun: too late to answer with an error
@@ -190,6 +226,25 @@ class MockServer:
         await answer.send({"type": "http.response.start", "status": 204, "headers": []})
         await answer.send({"type": "http.response.body", "body": b""})
 
+    async def _control(
+        self, scope: Scope, receive: Receive, answer: Answer, headers: dict[bytes, bytes]
+    ) -> None:
+        """A control request: guard.py's checks, then its body read whole (bounded, and nothing
+        done for a client gone before the end), then the control app; whatever goes wrong is
+        answered in the envelope."""
+        try:
+            self.guard.check_control(scope["path"], scope["method"], headers)
+            body = await self._read_body(receive, headers)
+            await self.control(scope, _replay(body, receive), answer.send)
+        except ClientGone:
+            return
+        except Exception as exc:
+            if answer.status is not None:
+                if not isinstance(exc, ApiError):
+                    logger.error("control request failed after answering", exc_info=exc)
+                return
+            await answer.error(exc if isinstance(exc, ApiError) else _unexpected(exc))
+
     async def _swagger_ui(self, scope: Scope, receive: Receive, answer: Answer) -> None:
         """connexion's Swagger UI, with the real `receive`: its file responses listen on it for
         the client's disconnect while they send."""
@@ -205,9 +260,16 @@ class MockServer:
                 raise
             await answer.error(error)
 
-    async def _read_body(self, receive: Receive, declared: bytes | None) -> bytes:
-        """The whole request body, or a 413 as soon as it is known to be too large."""
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+    async def _read_body(self, receive: Receive, headers: dict[bytes, bytes]) -> bytes:
+        """The whole request body; a 413 as soon as it is known to be too large, and
+        ClientGone when the client goes away before it ends (or the server gives up waiting
+        for it: protocol.py)."""
+        declared = headers.get(b"content-length")
+        if (
+            declared is not None
+            and declared.isdigit()
+            and (len(declared) > 18 or int(declared) > self.max_body)
+        ):
             raise self._too_large()
         chunks: list[bytes] = []
         size = 0
@@ -215,7 +277,7 @@ class MockServer:
         while more:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
@@ -226,6 +288,10 @@ class MockServer:
 
     def _too_large(self) -> ApiError:
         return ApiError(413, f"Request body too large: the limit is {self.max_body} bytes")
+
+
+class ClientGone(Exception):
+    """The client went away before its request ended: it is neither answered nor acted on."""
 
 
 class Answer:
@@ -295,6 +361,9 @@ def _rate_limited(verdict: Verdict) -> ApiError:
 
 
 def _unexpected(exc: Exception) -> ApiError:
+    busy = busy_error(exc)
+    if busy is not None:
+        return busy
     logger.error("unhandled error", exc_info=exc)
     return ApiError(500, f"Internal error in the mock: {type(exc).__name__}")
 

@@ -20,16 +20,25 @@ def parse_prefer(header: str) -> dict[str, str]:
     return preferences
 
 
+def _whole(value: str, digits: int) -> int | None:
+    """`value` as a whole number of at most `digits` ASCII digits; None otherwise (`²` is a
+    digit to str.isdigit, and int() refuses it; thousands of digits pass int()'s limit)."""
+    if value.isascii() and value.isdigit() and len(value) <= digits:
+        return int(value)
+    return None
+
+
 def delay_ms(fault: Fault | None, prefer: dict[str, str]) -> int:
     """How long to wait before answering: the fault's delay plus the one asked for."""
     value = prefer.get("delay")
     asked = 0
     if value is not None:
-        if not value.isdigit() or int(value) > MAX_DELAY_MS:
+        number = _whole(value, 9)
+        if number is None or number > MAX_DELAY_MS:
             raise ApiError(
                 400, f"Prefer delay must be a whole number of milliseconds up to {MAX_DELAY_MS}"
             )
-        asked = int(value)
+        asked = number
     return (fault.delay_ms if fault else 0) + asked
 
 
@@ -47,10 +56,11 @@ def preferred(route: Route, prefer: dict[str, str]) -> tuple[int, bytes] | None:
     name = prefer.get("example")
     if code is None and name is None:
         return None
-    if code is not None and not (code.isdigit() and 200 <= int(code) <= 599):
+    status = _whole(code, 3) if code is not None else None
+    if code is not None and (status is None or not 200 <= status <= 599):
         raise ApiError(400, "Prefer code must be an HTTP status from 200 to 599")
     examples = route.examples
-    statuses = [int(code)] if code else sorted(examples)
+    statuses = [status] if status is not None else sorted(examples)
     for status in statuses:
         named = examples.get(status, {})
         if name is not None and name in named:

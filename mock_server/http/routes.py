@@ -21,6 +21,9 @@ from ..spec import resolve
 from .connexion_adapter import mounted, route_path
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# An operation marked with it is its twin under another path (a team-scoped route): same
+# parameters plus one, same answers.
+VARIANT_OF = "x-team-scoped-variant-of"
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,14 @@ class Route:
     template: str  # the spec's path: "/v1/projects/{projectId}/..."
     tag: str | None
     path_params: tuple[str, ...]
+    variant_of: str | None  # the operationId this one is a team-scoped variant of
     # The path as connexion's router matches it: Starlette's pattern and value convertors.
     regex: re.Pattern[str] = field(repr=False, compare=False)
     convertors: dict[str, Convertor[Any]] = field(repr=False, compare=False)
     # The spec's response examples, by status and name (for `Prefer`).
     examples: dict[int, dict[str, Any]] = field(repr=False, compare=False)
+    # Whether the spec defines a request body: one that does not takes none (validation.py).
+    takes_body: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,8 @@ class RouteTable:
         self.routes = tuple(routes)
         self.by_id = {route.operation_id: route for route in routes}
         self.operation_ids = frozenset(self.by_id)
+        # Each team-scoped operation's twin, by operationId.
+        self.variants = {r.operation_id: r.variant_of for r in routes if r.variant_of is not None}
         # By method, in the spec's order, as Starlette's router tries them; a GET route takes
         # HEAD too, as Starlette's does.
         self._by_method: dict[str, list[Route]] = {}
@@ -88,9 +96,11 @@ class RouteTable:
                         template=template,
                         tag=next(iter(operation.get("tags", [])), None),
                         path_params=tuple(p["name"] for p in parameters if p["in"] == "path"),
+                        variant_of=operation.get(VARIANT_OF),
                         regex=regex,
                         convertors=convertors,
                         examples=_examples(operation, spec),
+                        takes_body="requestBody" in operation,
                     )
                 )
         return cls(routes)

@@ -10,16 +10,23 @@ The folder mirrors the API's paths, so a user's own data goes where its URL is:
     projects/<projectId>/jobs/<jobId>/builds.json
         a JSON array of JobBuild, any order
 
-Every file is checked against its schema in the spec; the first file that does not match stops
-the mock with its path and every offending field. Timestamps written as on Northflank's reference
-pages (`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form (formats.py).
+Every project belongs to a team, which team-scoped routes (`/v1/teams/<teamId>/projects/...`)
+name. The projects under `projects/` belong to the team `demo-team`; those of other teams go
+under `teams/<teamId>/projects/<projectId>/...`, laid out as above. A project id is unique
+across teams, as project-scoped routes name no team.
+
+Every file is checked against its schema in the spec the mock serves; the first file that does
+not match stops the mock with its path and every offending field. Which of a file's fields are
+served where is read from the same schemas (fields.py). Symbolic links are followed only while
+they stay inside the folder: one that leads out of it stops the mock too, rather than serve a
+file from elsewhere. Timestamps written as on Northflank's reference pages
+(`2021-01-01 12:01:00.000Z`) are accepted and served in RFC 3339 form (formats.py).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +35,12 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from ..formats import with_rfc3339_separator
-from ..spec import component_validator, fast_component_check, resolve
+from ..jsonparse import FILE_MAX_DEPTH, JsonRefused, parse
+from ..spec import SPEC_PATH, component_validator, fast_component_check, load_spec, resolve
+from .fields import BUILD_SCHEMA, DETAILS_SCHEMA, RUN_SCHEMA, TEMPLATE_SCHEMA, ServedFields
 
 DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "default"
+DEFAULT_TEAM = "demo-team"  # the team of the projects under projects/
 
 StageKey = tuple[str, str, str]
 JobKey = tuple[str, str]
@@ -68,10 +78,14 @@ class JobFixture:
 
 @dataclass(frozen=True)
 class Dataset:
-    """Everything a fixture folder holds."""
+    """Everything a fixture folder holds, and which of its fields the spec it was checked
+    against serves where."""
 
     stages: dict[StageKey, StageFixture] = field(default_factory=dict)
     jobs: dict[JobKey, JobFixture] = field(default_factory=dict)
+    fields: ServedFields = field(default_factory=ServedFields.from_spec)
+    teams: dict[str, str] = field(default_factory=dict)  # project id -> its team's id
+    team_ids: set[str] = field(default_factory=set)  # every team, those without projects too
 
 
 def oldest_first(
@@ -93,18 +107,33 @@ def _field_path(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> s
     return path.lstrip(".") or "(top level)"
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, root: Path) -> Any:
+    _check_inside(path, root)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FixtureError(path, [f"not valid UTF-8 JSON: {exc}"]) from exc
+        return parse(path.read_bytes(), max_depth=FILE_MAX_DEPTH)
+    except JsonRefused as exc:
+        where = f"{exc.path}: " if exc.path else ""
+        raise FixtureError(path, [f"{where}not JSON the mock can serve: {exc.reason}"]) from None
+    except OSError as exc:
+        raise FixtureError(path, [f"cannot read: {exc.strerror or exc}"]) from None
 
 
-def _check(path: Path, document: Any, schema: str, where: tuple[str | int, ...] = ()) -> None:
-    if fast_component_check(schema)(document):
+def _check_inside(path: Path, root: Path) -> None:
+    """Refuse a path that a symbolic link leads out of the fixture folder (`root`, resolved)."""
+    if not path.resolve().is_relative_to(root):
+        raise FixtureError(
+            path, [f"leads outside the fixture folder {root} (a symbolic link): refused"]
+        )
+
+
+def _check(
+    path: Path, document: Any, schema: str, spec: Path, where: tuple[str | int, ...] = ()
+) -> None:
+    if fast_component_check(schema, spec)(document):
         return
     errors = sorted(
-        component_validator(schema).iter_errors(document), key=lambda e: list(e.absolute_path)
+        component_validator(schema, spec).iter_errors(document),
+        key=lambda e: list(e.absolute_path),
     )
     if errors:
         raise FixtureError(
@@ -114,61 +143,79 @@ def _check(path: Path, document: Any, schema: str, where: tuple[str | int, ...] 
 
 
 @functools.cache
-def _date_time_fields(schema: str) -> frozenset[str]:
+def _date_time_fields(schema: str, spec_path: Path) -> frozenset[str]:
     """The top-level properties of a component schema (its `allOf` parts too) that are
     date-times."""
+    spec = load_spec(spec_path)
     fields: set[str] = set()
-    pending = [resolve({"$ref": f"#/components/schemas/{schema}"})]
+    pending = [resolve({"$ref": f"#/components/schemas/{schema}"}, spec)]
     while pending:
         node = pending.pop()
-        pending.extend(resolve(part) for part in node.get("allOf", []))
+        pending.extend(resolve(part, spec) for part in node.get("allOf", []))
         for name, prop in node.get("properties", {}).items():
-            if resolve(prop).get("format") == "date-time":
+            if resolve(prop, spec).get("format") == "date-time":
                 fields.add(name)
     return frozenset(fields)
 
 
-def _with_rfc3339_timestamps(item: Any, schema: str) -> Any:
+def _with_rfc3339_timestamps(item: Any, schema: str, spec: Path) -> Any:
     if not isinstance(item, dict):
         return item
+    stamps = _date_time_fields(schema, spec)
     return {
-        key: with_rfc3339_separator(value) if key in _date_time_fields(schema) else value
+        key: with_rfc3339_separator(value) if key in stamps else value
         for key, value in item.items()
     }
 
 
-def _read_array(path: Path, item_schema: str, choose_schema: Any = None) -> list[dict[str, Any]]:
-    items = _read_json(path)
+def _read_array(
+    path: Path,
+    root: Path,
+    item_schema: str,
+    spec: Path,
+    choose_schema: Callable[[Any], str] | None = None,
+) -> list[dict[str, Any]]:
+    items = _read_json(path, root)
     if not isinstance(items, list):
         raise FixtureError(path, [f"(top level): expected a JSON array of {item_schema}"])
     seen: set[str] = set()
     for index, item in enumerate(items):
         schema = choose_schema(item) if choose_schema else item_schema
-        item = items[index] = _with_rfc3339_timestamps(item, schema)
-        _check(path, item, schema, where=(index,))
+        item = items[index] = _with_rfc3339_timestamps(item, schema, spec)
+        _check(path, item, schema, spec, where=(index,))
         if item["id"] in seen:
             raise FixtureError(path, [f"[{index}].id: duplicate id {item['id']!r}"])
         seen.add(item["id"])
     return items
 
 
-def _run_schema(run: Any) -> str:
-    is_details = isinstance(run, dict) and ("apiVersion" in run or "spec" in run)
-    return "ReleaseFlowRunDetails" if is_details else "ReleaseFlowRun"
+def _subdirectories(path: Path, root: Path) -> list[Path]:
+    children = sorted(child for child in path.iterdir() if child.is_dir())
+    for child in children:
+        _check_inside(child, root)
+    return children
 
 
-def _subdirectories(path: Path) -> list[Path]:
-    return sorted(child for child in path.iterdir() if child.is_dir())
-
-
-def _load_stage(project: str, pipeline: str, stage_dir: Path) -> StageFixture:
+def _load_stage(
+    project: str, pipeline: str, stage_dir: Path, root: Path, spec: Path, fields: ServedFields
+) -> StageFixture:
     template_path = stage_dir / "template.json"
     if not template_path.is_file():
         raise FixtureError(template_path, ["missing: every release flow needs its template"])
-    template = _read_json(template_path)
-    _check(template_path, template, "ReleaseFlowTemplate")
+    template = _read_json(template_path, root)
+    _check(template_path, template, TEMPLATE_SCHEMA, spec)
+    misplaced = fields.run_fields_in_template(template)
+    if misplaced:
+        raise FixtureError(
+            template_path,
+            [f"{name}: a field of a run ({RUN_SCHEMA}), not of a template" for name in misplaced],
+        )
+
+    def run_schema(run: Any) -> str:
+        return DETAILS_SCHEMA if fields.is_details(run) else RUN_SCHEMA
+
     runs_path = stage_dir / "runs.json"
-    runs = _read_array(runs_path, "ReleaseFlowRun", _run_schema) if runs_path.exists() else []
+    runs = _read_array(runs_path, root, RUN_SCHEMA, spec, run_schema) if runs_path.exists() else []
     _reject_strays(stage_dir, {"template.json", "runs.json"})
     return StageFixture(project, pipeline, stage_dir.name, template, runs)
 
@@ -180,43 +227,80 @@ def _reject_strays(folder: Path, expected: set[str]) -> None:
             raise FixtureError(child, [f"unexpected entry; expected only {sorted(expected)}"])
 
 
-def load_dataset(root: Path = DEFAULT_FIXTURES) -> Dataset:
-    """Read and validate every fixture under `root`."""
-    projects = root / "projects"
-    if not projects.is_dir():
+def load_dataset(root: Path = DEFAULT_FIXTURES, spec: Path = SPEC_PATH) -> Dataset:
+    """Read every fixture under `root` and check it against the spec at `spec`."""
+    projects, teams = root / "projects", root / "teams"
+    if not projects.is_dir() and not teams.is_dir():
         raise FixtureError(
-            root, ["no projects/ folder: see mock_server/storage/fixtures.py for the layout"]
+            root,
+            [
+                "no projects/ folder (nor teams/<teamId>/projects/): see "
+                "mock_server/storage/fixtures.py for the layout"
+            ],
         )
-    dataset = Dataset()
-    for project_dir in _subdirectories(projects):
-        project = project_dir.name
-        _reject_strays(project_dir, {"pipelines", "jobs"})
-        pipelines = project_dir / "pipelines"
-        for pipeline_dir in _subdirectories(pipelines) if pipelines.is_dir() else []:
-            _reject_strays(pipeline_dir, {"release-flows"})
-            flows = pipeline_dir / "release-flows"
-            for stage_dir in _subdirectories(flows) if flows.is_dir() else []:
-                stage = _load_stage(project, pipeline_dir.name, stage_dir)
-                dataset.stages[(project, pipeline_dir.name, stage.stage)] = stage
-        jobs = project_dir / "jobs"
-        for job_dir in _subdirectories(jobs) if jobs.is_dir() else []:
-            builds_path = job_dir / "builds.json"
-            builds = _read_array(builds_path, "JobBuild") if builds_path.exists() else []
-            _reject_strays(job_dir, {"builds.json"})
-            dataset.jobs[(project, job_dir.name)] = JobFixture(project, job_dir.name, builds)
+    real = root.resolve()
+    dataset = Dataset(fields=ServedFields.from_spec(spec))
+    if projects.is_dir():
+        _check_inside(projects, real)
+        _load_team(dataset, DEFAULT_TEAM, projects, real, spec)
+    if teams.is_dir():
+        _check_inside(teams, real)
+    for team_dir in _subdirectories(teams, real) if teams.is_dir() else []:
+        _reject_strays(team_dir, {"projects"})
+        team_projects = team_dir / "projects"
+        dataset.team_ids.add(team_dir.name)
+        if team_projects.is_dir():
+            _check_inside(team_projects, real)
+            _load_team(dataset, team_dir.name, team_projects, real, spec)
     if not dataset.stages and not dataset.jobs:
         raise FixtureError(root, ["no release flows and no jobs found"])
     return dataset
+
+
+def _load_team(dataset: Dataset, team: str, projects: Path, real: Path, spec: Path) -> None:
+    """The projects of one team: those in the folder `projects` (`real`: the fixture folder,
+    resolved)."""
+    dataset.team_ids.add(team)
+    for project_dir in _subdirectories(projects, real):
+        project = project_dir.name
+        if project in dataset.teams:
+            raise FixtureError(
+                project_dir,
+                [
+                    f"project {project!r} is also in team {dataset.teams[project]!r}: a project "
+                    "id names one project, whichever team it is in"
+                ],
+            )
+        dataset.teams[project] = team
+        _reject_strays(project_dir, {"pipelines", "jobs"})
+        pipelines = project_dir / "pipelines"
+        for pipeline_dir in _subdirectories(pipelines, real) if pipelines.is_dir() else []:
+            _reject_strays(pipeline_dir, {"release-flows"})
+            flows = pipeline_dir / "release-flows"
+            for stage_dir in _subdirectories(flows, real) if flows.is_dir() else []:
+                stage = _load_stage(
+                    project, pipeline_dir.name, stage_dir, real, spec, dataset.fields
+                )
+                dataset.stages[(project, pipeline_dir.name, stage.stage)] = stage
+        jobs = project_dir / "jobs"
+        for job_dir in _subdirectories(jobs, real) if jobs.is_dir() else []:
+            builds_path = job_dir / "builds.json"
+            builds = (
+                _read_array(builds_path, real, BUILD_SCHEMA, spec) if builds_path.exists() else []
+            )
+            _reject_strays(job_dir, {"builds.json"})
+            dataset.jobs[(project, job_dir.name)] = JobFixture(project, job_dir.name, builds)
 
 
 class FixtureFolder:
     """A fixture folder and the dataset last read from it. `reload()` reads it again when its
     files changed; a folder that no longer validates leaves the dataset as it was."""
 
-    def __init__(self, root: Path = DEFAULT_FIXTURES) -> None:
+    def __init__(self, root: Path = DEFAULT_FIXTURES, spec: Path = SPEC_PATH) -> None:
         self.root = root
+        self.spec = spec
         self.version = folder_version(root)
-        self.dataset = load_dataset(root)
+        self.dataset = load_dataset(root, spec)
 
     def reload(self) -> bool:
         """Read the folder again if its files changed since the last read: True when they had.
@@ -224,7 +308,7 @@ class FixtureFolder:
         version = folder_version(self.root)  # before reading: an edit during the read shows next
         if version == self.version:
             return False
-        self.dataset = load_dataset(self.root)
+        self.dataset = load_dataset(self.root, self.spec)
         self.version = version
         return True
 

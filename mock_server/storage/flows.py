@@ -10,16 +10,14 @@ on the objects they cache; rendering.py fills them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain import lifecycle
 from .fixtures import StageKey
 
-# The fields of a run that the list endpoint answers (ReleaseFlowRun).
-RUN_FIELDS = (
-    "id", "name", "description", "status", "startedAt", "concluded", "concludedAt", "createdAt",
-    "updatedAt",
-)  # fmt: skip
+if TYPE_CHECKING:
+    from .runindex import RunIndex
+
 POLICIES = ("allow", "queue", "forbid", "latest", "replace")
 
 
@@ -42,6 +40,8 @@ class RunRecord:
     list_json_step: int = field(default=-2, repr=False, compare=False)
     list_json_timeline: object = field(default=None, repr=False, compare=False)
     details_json: bytes | None = field(default=None, repr=False, compare=False)
+    # Where the flow's run index (runindex.py) files the run, if it has one.
+    index_key: object = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -84,6 +84,8 @@ class RunRecord:
 class ReleaseFlow:
     key: StageKey
     template: dict[str, Any]
+    # What a run's details show of the template before its node tree (fields.py).
+    template_fields: dict[str, Any]
     runs: list[RunRecord] = field(default_factory=list)  # ascending seq
     by_id: dict[str, RunRecord] = field(default_factory=dict)
     # Runs that may still change: created ones and those not concluded in the fixtures.
@@ -93,6 +95,9 @@ class ReleaseFlow:
     # trees that cannot change any more, by the run state they show.
     template_json: bytes | None = field(default=None, repr=False, compare=False)
     trees: dict[tuple[Any, ...], bytes] = field(default_factory=dict, repr=False, compare=False)
+    # The runs by status, for filtered lists (runindex.py): built by the first filtered read,
+    # and kept up to date by the store, which files every run it adds or changes.
+    index: RunIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def policy(self) -> str:
@@ -115,6 +120,7 @@ class ReleaseFlow:
     def replace(self, existing: RunRecord, record: RunRecord) -> None:
         """Put `record` in the place of `existing` (a saved change laid over a fixture run)."""
         self.runs[self.runs.index(existing)] = record
+        self.index = None
         self.by_id[record.id] = record
         self.live = [r for r in self.live if r is not existing] + [record]
         self.queued += record.waiting

@@ -15,7 +15,6 @@ from ..domain.nodes import render_tree
 from .encoding import encode
 from .flows import ReleaseFlow, RunRecord
 
-TEMPLATE_FIELDS = ("apiVersion", "arguments", "triggers", "options", "gitops", "$schema", "refs")
 _MAX_CACHED_TREES = 1024  # per flow
 
 
@@ -50,13 +49,12 @@ def details(flow: ReleaseFlow, record: RunRecord, now: float) -> dict[str, Any]:
     fields = record.current(now)
     if record.details is not None:
         return {**record.details, **fields}
-    template = flow.template
     # Shared with the template, not copied: the result is serialised and never changed.
-    result: dict[str, Any] = {name: template[name] for name in TEMPLATE_FIELDS if name in template}
+    result: dict[str, Any] = dict(flow.template_fields)
     arguments = _arguments(flow, record)
     if arguments is not None:
         result["arguments"] = arguments
-    result["spec"] = render_tree(template["spec"], fields, now, _progress(record, fields, now))
+    result["spec"] = render_tree(flow.template["spec"], fields, now, _progress(record, fields, now))
     result.update(fields)
     return result
 
@@ -68,9 +66,9 @@ def details_json(flow: ReleaseFlow, record: RunRecord, now: float) -> bytes:
         if record.details_json is None:
             record.details_json = encode(details(flow, record, now))
         return record.details_json
-    if record.details is not None:
-        return encode(details(flow, record, now))
     fields = record.current(now)
+    if record.details is not None or _overlaps(flow, fields):
+        return encode(details(flow, record, now))
     parts = [_template_json(flow)]
     arguments = _arguments(flow, record)
     if arguments is not None:
@@ -80,11 +78,17 @@ def details_json(flow: ReleaseFlow, record: RunRecord, now: float) -> bytes:
     return b"{" + b",".join(part for part in parts if part) + b"}"
 
 
+def _overlaps(flow: ReleaseFlow, fields: dict[str, Any]) -> bool:
+    """Whether a run has a field of its own that its template's part also has (a fixture run
+    may carry any field its schema admits): the run's wins, which joining pieces encoded apart
+    would not do."""
+    return "arguments" in fields or not flow.template_fields.keys().isdisjoint(fields)
+
+
 def _template_json(flow: ReleaseFlow) -> bytes:
     """The template's fields of a run's details, encoded once: `"apiVersion":...,...`."""
     if flow.template_json is None:
-        template = flow.template
-        shown = {name: template[name] for name in TEMPLATE_FIELDS if name in template}
+        shown = dict(flow.template_fields)
         shown.pop("arguments", None)  # a run's own arguments are merged into them
         flow.template_json = encode(shown)[1:-1]
     return flow.template_json

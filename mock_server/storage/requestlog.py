@@ -1,13 +1,14 @@
 """The requests the mock received, so tests can check what a client sent.
 
 A request is kept as it arrived (the token already hidden) and turned into JSON only when
-someone reads the log: every API request is logged, few logs are ever read. `RequestFilter`
-picks records out of the log for `GET /_mock/requests?...`.
+someone reads the log: every API request is logged, few logs are ever read. The log keeps within
+a number of bytes (persistence.py); a single request larger than all of them is kept with its
+body cut short (`bodyTruncated`). `RequestFilter` picks records out of the log for
+`GET /_mock/requests?...`.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable
@@ -15,7 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..jsonparse import FILE_MAX_DEPTH, JsonRefused, parse
+
 MAX_BODY_CHARS = 65536
+_RECORD_OVERHEAD = 128  # what a record costs beyond its own bytes, roughly
 
 
 @dataclass(slots=True)
@@ -30,6 +34,18 @@ class RequestRecord:
     status: int | None = None
     duration_ms: float | None = None
     operation_id: str | None = None  # None: no operation of the spec takes this request
+    size: int = 0  # bytes held, as fit() found them
+    body_truncated: bool = False
+
+    def fit(self, limit: int) -> int:
+        """The bytes this record holds, once its body is cut to fit within `limit` in all."""
+        rest = _RECORD_OVERHEAD + len(self.path) + len(self.query)
+        rest += sum([len(name) + len(value) for name, value in self.headers])
+        if rest + len(self.body) > limit:
+            self.body = self.body[: max(0, limit - rest)]
+            self.body_truncated = True
+        self.size = rest + len(self.body)
+        return self.size
 
     def to_json(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -46,6 +62,8 @@ class RequestRecord:
             record["status"] = self.status
         if self.duration_ms is not None:
             record["durationMs"] = round(self.duration_ms, 3)
+        if self.body_truncated:
+            record["bodyTruncated"] = True
         return record
 
 
@@ -78,8 +96,8 @@ def decode_body(raw: bytes) -> Any:
         return None
     text = raw.decode("utf-8", errors="replace")
     try:
-        return json.loads(text)
-    except ValueError:
+        return parse(text, max_depth=FILE_MAX_DEPTH)
+    except JsonRefused:  # not JSON, or JSON the API refuses (too deep, NaN...): as sent
         return text[:MAX_BODY_CHARS]
 
 
@@ -101,7 +119,7 @@ class RequestFilter:
 
     methods: frozenset[str] = frozenset()
     operation_ids: frozenset[str] = frozenset()
-    paths: tuple[re.Pattern[str], ...] = ()
+    paths: tuple[PathGlob, ...] = ()
     statuses: tuple[tuple[int, int], ...] = ()  # inclusive ranges
     since: float | None = None
 
@@ -119,7 +137,7 @@ class RequestFilter:
         return cls(
             methods=frozenset(value.upper() for value in given.get("method", [])),
             operation_ids=frozenset(given.get("operationId", [])),
-            paths=tuple(_path_pattern(value) for value in given.get("path", [])),
+            paths=tuple(PathGlob.parse(value) for value in given.get("path", [])),
             statuses=tuple(_status_range(value) for value in given.get("status", [])),
             since=_moment(since[0]) if since else None,
         )
@@ -135,7 +153,7 @@ class RequestFilter:
             return False
         if self.operation_ids and record.get("operationId") not in self.operation_ids:
             return False
-        if self.paths and not any(p.fullmatch(record["path"]) for p in self.paths):
+        if self.paths and not any(p.matches(record["path"]) for p in self.paths):
             return False
         if self.statuses:
             status = record.get("status")
@@ -154,10 +172,33 @@ def summary(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {"count": len(records), "byOperationId": by_operation, "requests": records}
 
 
-def _path_pattern(value: str) -> re.Pattern[str]:
-    if not value.startswith(("/", "*")):
-        raise ValueError(f"`path` must start with / or *, as /v1/projects/*: {value!r}")
-    return re.compile(".*".join(re.escape(part) for part in value.split("*")))
+@dataclass(frozen=True)
+class PathGlob:
+    """A path with `*` matching any characters. Matched by finding its parts in order rather
+    than by a regular expression: `.*a.*a.*a...` backtracks for a time that grows with the
+    power of the number of stars, and the filter comes from whoever calls the mock."""
+
+    parts: tuple[str, ...]  # the text between the stars; one part: no star
+
+    @classmethod
+    def parse(cls, value: str) -> PathGlob:
+        if not value.startswith(("/", "*")):
+            raise ValueError(f"`path` must start with / or *, as /v1/projects/*: {value[:200]!r}")
+        return cls(tuple(value.split("*")))
+
+    def matches(self, path: str) -> bool:
+        first, *middle, last = self.parts if len(self.parts) > 1 else (self.parts[0], "")
+        if len(self.parts) == 1:
+            return path == first
+        if not path.startswith(first) or len(path) < len(first) + len(last):
+            return False
+        position, end = len(first), len(path) - len(last)
+        for part in middle:
+            found = path.find(part, position, end)
+            if found < 0:
+                return False
+            position = found + len(part)
+        return path.endswith(last)
 
 
 def _status_range(value: str) -> tuple[int, int]:

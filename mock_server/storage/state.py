@@ -68,12 +68,13 @@ class MockState:
             raise
 
     def reset(self) -> None:
-        """Back to the fixtures: no created runs, outcome choices, faults, requests or windows.
-        The fixture folder is read again if its files changed; when they no longer validate,
-        FixtureError is raised and nothing changes."""
+        """Back to the fixtures and the clock's start: no created runs, outcome choices,
+        faults, requests or rate-limit windows. The fixture folder is read again if its files
+        changed; when they no longer validate, FixtureError is raised and nothing changes."""
         reloaded = self.fixtures is not None and self.fixtures.reload()
         with self.write():
             self.backend.clear()
+            self.clock.reset()
             self.store.reset(self.fixtures.dataset if self.fixtures and reloaded else None)
             self.faults.reset()
             self.rate_limiter.reset()

@@ -12,14 +12,20 @@ from typing import Any
 
 from ..domain import lifecycle
 from ..domain.clock import Clock, format_timestamp, parse_timestamp
-from ..domain.pagination import Page, paginate
+from ..domain.pagination import Page, page_start, paginate
 from ..errors import ApiError
 from . import rendering
-from .fixtures import Dataset, JobKey, StageKey, oldest_first
-from .flows import RUN_FIELDS, ReleaseFlow, RunRecord
+from .encoding import encode
+from .fixtures import Dataset, JobKey, StageFixture, StageKey, oldest_first
+from .flows import ReleaseFlow, RunRecord
 from .ids import RunIds
 from .jobs import Job
 from .outcomes import OutcomeChoice, Outcomes
+from .runindex import RunIndex
+
+# The fields every run created through the API has: create_run writes them, and
+# lifecycle.apply keeps them current. name, description, startedAt and concludedAt come and go.
+CREATED_RUN_FIELDS = frozenset({"id", "status", "concluded", "createdAt", "updatedAt"})
 
 
 class Store:
@@ -32,12 +38,15 @@ class Store:
         durations: lifecycle.Durations | None = None,
         seed: int | None = None,
         default_outcome: str = "success",
+        *,
+        max_argument_bytes: int | None = None,
     ) -> None:
         self.dataset = dataset
         self.clock = clock
         self.durations = durations or lifecycle.Durations()
         self.seed = seed
         self.default_outcome = default_outcome
+        self.max_argument_bytes = max_argument_bytes
         self.reset()
 
     def reset(self, dataset: Dataset | None = None) -> None:
@@ -52,12 +61,7 @@ class Store:
         self.projects: set[str] = set()
         self.pipelines: set[tuple[str, str]] = set()
         for key, stage in self.dataset.stages.items():
-            flow = ReleaseFlow(key, stage.template)
-            ordered = oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
-            for seq, run in enumerate(ordered, start=1):
-                details = run if "spec" in run or "apiVersion" in run else None
-                fields = {name: run[name] for name in RUN_FIELDS if name in run}
-                flow.add(RunRecord(seq, fields, details=details))
+            flow = self._flow_from_fixture(key, stage)
             self.flows[key] = flow
             self.projects.add(key[0])
             self.pipelines.add(key[:2])
@@ -66,10 +70,27 @@ class Store:
             self.jobs[job_key] = Job.from_fixture(job_key, job)
             self.projects.add(job_key[0])
 
+    def _flow_from_fixture(self, key: StageKey, stage: StageFixture) -> ReleaseFlow:
+        """A stage's release flow as its fixture gives it, served as the spec says (fields.py)."""
+        served = self.dataset.fields
+        flow = ReleaseFlow(key, stage.template, served.template_fields(stage.template))
+        ordered = oldest_first(stage.runs, lambda run: parse_timestamp(run["createdAt"]))
+        for seq, run in enumerate(ordered, start=1):
+            details = run if served.is_details(run) else None
+            flow.add(RunRecord(seq, served.list_fields(run), details=details))
+        return flow
+
+    def required_fields_created_runs_lack(self) -> list[str]:
+        """Fields the spec requires of every run that runs created through the API cannot have:
+        a field added to the spec as required, which only fixtures can give."""
+        return sorted(self.dataset.fields.run.required - CREATED_RUN_FIELDS)
+
     # Lookups: the API's 404s. They change nothing.
 
-    def flow(self, project_id: str, pipeline_id: str, stage: str) -> ReleaseFlow:
-        self._project(project_id)
+    def flow(
+        self, project_id: str, pipeline_id: str, stage: str, team_id: str | None = None
+    ) -> ReleaseFlow:
+        self._project(project_id, team_id)
         if (project_id, pipeline_id) not in self.pipelines:
             raise ApiError(404, f"Pipeline {_shown(pipeline_id)} not found")
         flow = self.flows.get((project_id, pipeline_id, stage))
@@ -91,16 +112,25 @@ class Store:
                 return flow, record
         raise ApiError(404, f"Release flow run {_shown(run_id)} not found")
 
-    def job(self, project_id: str, job_id: str) -> Job:
-        self._project(project_id)
+    def job(self, project_id: str, job_id: str, team_id: str | None = None) -> Job:
+        self._project(project_id, team_id)
         job = self.jobs.get((project_id, job_id))
         if job is None:
             raise ApiError(404, f"Job {_shown(job_id)} not found")
         return job
 
-    def _project(self, project_id: str) -> None:
-        if project_id not in self.projects:
+    def _project(self, project_id: str, team_id: str | None = None) -> None:
+        """404 unless the project exists, and is in team `team_id` when a route names one."""
+        if team_id is not None and team_id not in self.dataset.team_ids:
+            raise ApiError(404, f"Team {_shown(team_id)} not found")
+        if project_id not in self.projects or (
+            team_id is not None and self.team_of(project_id) != team_id
+        ):
             raise ApiError(404, f"Project {_shown(project_id)} not found")
+
+    def team_of(self, project_id: str) -> str | None:
+        """The team a project belongs to; None for a project the fixtures do not have."""
+        return self.dataset.teams.get(project_id)
 
     def counts(self) -> dict[str, int]:
         """What is loaded, for the health endpoint."""
@@ -134,18 +164,17 @@ class Store:
     ) -> tuple[list[bytes], dict[str, Any]]:
         """A page of runs, newest first, each as JSON bytes, and its pagination block."""
         now = self.clock.now()
-
-        def keep(record: RunRecord) -> bool:
-            fields = record.current(now)
-            return (status is None or fields["status"] == status) and (
-                concluded is None or fields["concluded"] is concluded
+        scope = "runs:" + "/".join(flow.key)
+        if status is None and concluded is None:
+            result: Page[RunRecord] = paginate(
+                flow.runs, _seq, scope, per_page=per_page, page=page, cursor=cursor
             )
-
-        filtered = keep if status is not None or concluded is not None else None
-        result: Page[RunRecord] = paginate(
-            flow.runs, _seq, "runs:" + "/".join(flow.key),
-            per_page=per_page, page=page, cursor=cursor, keep=filtered,
-        )  # fmt: skip
+        else:
+            start, skip = page_start(flow.runs, _seq, scope, per_page, page, cursor)
+            if flow.index is None:
+                flow.index = RunIndex(flow.runs, now)
+            taken = flow.index.newest(start, skip, per_page + 1, status, concluded, now)
+            result = Page.of(taken, per_page, scope, _seq)
         return rendering.runs_json(result.items, now), result.pagination()
 
     def details(self, flow: ReleaseFlow, record: RunRecord) -> dict[str, Any]:
@@ -169,6 +198,8 @@ class Store:
     # Changes.
 
     def create_run(self, flow: ReleaseFlow, body: dict[str, Any]) -> RunRecord:
+        arguments = dict(body.get("arguments", {}))
+        self._check_arguments(arguments)
         now = self.clock.now()
         policy = flow.policy
         active = flow.active(now) if policy != "allow" else []
@@ -200,13 +231,36 @@ class Store:
             seq=flow.next_seq,
             fields=fields,
             timeline=[(now, "queued")] if wait else lifecycle.plan(now, self.durations, outcome),
-            arguments=dict(body.get("arguments", {})),
+            arguments=arguments,
             outcome=outcome,
             waiting=wait,
         )
         flow.add(record)
         self._touch(flow, record)
         return record
+
+    def _check_arguments(self, arguments: dict[str, Any]) -> None:
+        """A created run keeps its arguments as long as the mock runs: 413 past the limit."""
+        limit = self.max_argument_bytes
+        if limit is None or not arguments:
+            return
+        # Most arguments are a few strings: when even six bytes a character (a `\u0001`
+        # escape) would fit, there is no need to encode them to know.
+        chars = 2
+        for name, value in arguments.items():
+            if type(value) is not str:
+                chars = limit
+                break
+            chars += len(name) + len(value) + 6
+        if chars * 6 <= limit:
+            return
+        size = len(encode(arguments))
+        if size > limit:
+            raise ApiError(
+                413,
+                f"`arguments` take {size} bytes as JSON; the mock keeps at most {limit} per run "
+                "(--max-argument-bytes)",
+            )
 
     def abort_run(self, flow: ReleaseFlow, record: RunRecord) -> RunRecord:
         now = self.clock.now()
@@ -257,6 +311,8 @@ class Store:
 
     def _touch(self, flow: ReleaseFlow, record: RunRecord) -> None:
         self.dirty["/".join(flow.key) + "/" + record.id] = (flow.key, record)
+        if flow.index is not None:
+            flow.index.update(record, self.clock.now())
 
     def take_dirty(self) -> Iterator[tuple[str, StageKey, RunRecord]]:
         dirty, self.dirty = self.dirty, {}

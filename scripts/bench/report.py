@@ -13,6 +13,8 @@ from typing import Any
 from .load import Results
 from .scenarios import RESULTS, ROOT, SCENARIOS
 
+FILTER_TARGET_US = 3000  # "a few milliseconds" for a filtered page at 100,000 stored runs
+
 
 def verdicts(
     results: Results, startups: dict[str, float], scale: dict[str, dict[str, float]]
@@ -36,6 +38,17 @@ def verdicts(
     floor = ours["list runs"]["rps"] / results["floor"]["list runs"]["rps"]
     checks.append(("list runs: >= 0.2x the floor", floor >= 0.2, f"{floor:.2f}x"))
     checks.append(("start to first 200 < 1 s", startups["ours"] < 1.0, f"{startups['ours']:.2f} s"))
+    if "100000" in scale:
+        for label in ("status_filter_us", "concluded_filter_us"):
+            micros = scale["100000"].get(label)
+            if micros is not None:
+                checks.append(
+                    (
+                        f"list {label.split('_')[0]} filter at 100k runs <= {FILTER_TARGET_US} us",
+                        micros <= FILTER_TARGET_US,
+                        f"{micros:.0f} us",
+                    )
+                )
     if "1000" in scale and "100000" in scale:
         for label in ("first_page_us", "deep_page_us"):
             growth = scale["100000"][label] / scale["1000"][label]

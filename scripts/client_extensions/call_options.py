@@ -1,10 +1,12 @@
-"""Options of one call, seen by the transport under it: a timeout, and a deadline for it all.
+"""Options of one call, seen by the transport under it: a deadline for the whole call, the
+timeouts of each HTTP attempt, and the retry policy.
 
 They travel in a context variable, so the generated functions need no extra parameters and
-concurrent calls (threads, asyncio tasks) each see their own. The facade sets them for each call;
-waiting.py sets a deadline so that a wait, retries and hung requests included, ends on time.
+concurrent calls (threads, asyncio tasks) each see their own. The facade sets them for each call
+from its own arguments and the client's defaults; waiting.py sets a deadline for a whole wait.
 """
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -12,10 +14,11 @@ from dataclasses import dataclass
 from typing import Final
 
 import httpx
+from httpx_retries import Retry
 
 
 class NotGiven:
-    """The type of NOT_GIVEN: an argument left out, where None means something (no timeout)."""
+    """The type of NOT_GIVEN: an argument left out, where None means something (no limit)."""
 
     def __bool__(self) -> bool:
         return False
@@ -23,37 +26,59 @@ class NotGiven:
     def __repr__(self) -> str:
         return "NOT_GIVEN"
 
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
 
 NOT_GIVEN: Final = NotGiven()
 
 TimeoutTypes = httpx.Timeout | float | None
-"""A timeout as httpx takes it: seconds for each phase, an httpx.Timeout, or None for none."""
+"""A per-attempt timeout as httpx takes it: seconds for each phase (connect, read, write, pool),
+an httpx.Timeout, or None for none."""
 
 
 @dataclass(frozen=True)
 class CallOptions:
-    timeout: httpx.Timeout | NotGiven = NOT_GIVEN
+    request_timeout: httpx.Timeout | NotGiven = NOT_GIVEN
+    """Each HTTP attempt's timeouts, instead of the client's."""
     deadline: float | None = None
-    """A time.monotonic() value by which the call must be over."""
+    """A time.monotonic() value by which the call, retries included, must be over."""
+    retry: Retry | NotGiven | None = NOT_GIVEN
+    """The retry policy of this call (None: no retries), instead of the client's."""
 
 
 _NONE = CallOptions()
 _CURRENT: ContextVar[CallOptions | None] = ContextVar("northflank_call_options", default=None)
 
 
+def deadline_after(seconds: float | None) -> float | None:
+    """The time.monotonic() deadline `seconds` from now; None (no deadline) for None."""
+    return None if seconds is None else time.monotonic() + seconds
+
+
 @contextmanager
 def call_options(
-    *, timeout: TimeoutTypes | NotGiven = NOT_GIVEN, deadline: float | None = None
+    *,
+    request_timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+    deadline: float | None = None,
+    retry: Retry | NotGiven | None = NOT_GIVEN,
 ) -> Iterator[None]:
-    """Requests made inside use `timeout` (instead of the client's), and end by `deadline` at the
-    latest: each attempt's timeouts are cut to the time left and no retry starts after it. Nested
-    blocks keep the earlier deadline."""
+    """Requests made inside use `request_timeout` for each attempt (instead of the client's),
+    follow `retry`, and end by `deadline` at the latest: each attempt's timeouts are cut to the
+    time left, a body still arriving at the deadline is abandoned, and no retry starts after it.
+    Nested blocks keep the earlier deadline, and an outer block's other options unless they set
+    their own."""
     outer = current_options()
     if deadline is not None and outer.deadline is not None:
         deadline = min(deadline, outer.deadline)
     options = CallOptions(
-        timeout=outer.timeout if isinstance(timeout, NotGiven) else httpx.Timeout(timeout),
+        request_timeout=(
+            outer.request_timeout
+            if isinstance(request_timeout, NotGiven)
+            else httpx.Timeout(request_timeout)
+        ),
         deadline=outer.deadline if deadline is None else deadline,
+        retry=outer.retry if isinstance(retry, NotGiven) else retry,
     )
     token = _CURRENT.set(options)
     try:

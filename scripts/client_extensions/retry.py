@@ -32,17 +32,20 @@ def server_wait(response: httpx.Response) -> float | None:
 
 
 class NorthflankRetry(Retry):
-    """httpx-retries' policy, with Northflank's `x-ratelimit-reset` as a 429's wait hint and every
-    wait cut short at the call's deadline."""
+    """httpx-retries' policy, with Northflank's `x-ratelimit-reset` as a 429's wait hint, every
+    wait cut short at the call's deadline, and a `Retry-After` it cannot read (a word, a negative
+    number) treated as absent: the usual backoff, and nothing printed."""
 
     def _pause(self, response: httpx.Response | Exception) -> float:
-        headers = httpx.Headers()
-        if isinstance(response, httpx.Response):
-            headers = httpx.Headers(response.headers)
-            reset = headers.get("x-ratelimit-reset", "").strip()
-            if response.status_code == 429 and "retry-after" not in headers and reset:
-                headers["Retry-After"] = reset
-        pause = self._calculate_sleep(headers)
+        wait = None
+        if self.respect_retry_after_header and isinstance(response, httpx.Response):
+            wait = server_wait(response)
+        if wait is not None and wait > 0:
+            pause = min(wait, self.max_backoff_wait)
+        else:
+            pause = self.backoff_strategy() if self.attempts_made > 0 else 0.0
+        if self.total_timeout is not None:
+            pause = min(pause, max(0.0, self.total_timeout - self.elapsed_sleep))
         deadline = current_deadline()
         if deadline is not None:
             pause = min(pause, max(0.0, deadline - time.monotonic()))
@@ -59,8 +62,12 @@ class NorthflankRetry(Retry):
         self.elapsed_sleep += pause
 
 
+DEFAULT_MAX_RETRIES = 3
+"""How many times a GET is retried by default (so at most four attempts)."""
+
+
 def default_retry(
-    attempts: int = 3,
+    attempts: int = DEFAULT_MAX_RETRIES,
     backoff_factor: float = 0.5,
     max_wait: float = 60.0,
     total_wait: float = 120.0,
@@ -79,7 +86,12 @@ def default_retry(
 
 
 def no_retry() -> NorthflankRetry:
-    """A policy that never retries (what `retry=None` means)."""
+    """A policy that never retries (what `retry=None` and `max_retries=0` mean)."""
     return NorthflankRetry(
         total=0, allowed_methods=RETRIED_METHODS, status_forcelist=RETRIED_STATUSES
     )
+
+
+def with_max_retries(policy: Retry | None, max_retries: int) -> Retry:
+    """`policy` (no retries for None) allowing `max_retries` retries instead of its own count."""
+    return (policy if policy is not None else default_retry()).copy_with(total=max_retries)

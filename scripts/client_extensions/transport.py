@@ -1,21 +1,27 @@
-"""The transport under every client: retries (retry.py), call options, and a debug log.
+"""The transport under every client: retries (retry.py), call options, body limits, a debug log.
 
-    NorthflankTransport             returns the answer a retry was refused for (see below)
+    NorthflankTransport             the call's retry policy; the answer a retry was refused for
       httpx_retries.RetryTransport  retries GETs on 429/502/503/504 and connection errors
-        _Attempts                   each attempt: timeouts and deadline applied, logged, judged
+        _Attempts                   each attempt: timeouts and deadline, body guard, log
           the real transport        httpx.HTTPTransport, or one given (MockTransport, ASGITransport)
 
 An attempt whose answer asks for a wait longer than the policy's `max_wait`, or longer than the
 call's deadline leaves, is final: the retry layer is stopped and the answer returned as it is.
+
+A response body is read through a guard: past the call's deadline it stops with a timeout, and
+past `max_response_bytes` with ResponseShapeError, so neither a server that trickles bytes nor
+one that sends without end can hold a call or fill memory.
 """
 
 import logging
 import time
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 from httpx_retries import Retry, RetryTransport
 
 from .call_options import current_options
+from .errors import ClientStateError, ResponseShapeError
 from .retry import no_retry, server_wait
 
 logger = logging.getLogger("northflank_release_client")
@@ -25,6 +31,11 @@ HIDDEN_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "s
 SHORTEST_ATTEMPT = 0.05
 """Seconds: with less time than this left before a call's deadline, no attempt is started (it
 could not get an answer in time, and a socket timeout may fire a hair before the deadline)."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""The largest response body a client reads (64 MiB): Northflank's answers are kilobytes."""
+
+_LATE_BODY = "the call's time ran out while the response body was arriving"
 
 
 def enable_debug_logging() -> None:
@@ -52,14 +63,79 @@ class _Final(Exception):
         self.outcome = outcome
 
 
+def _too_large(response: httpx.Response, size: int, limit: int) -> ResponseShapeError:
+    return ResponseShapeError(
+        response.status_code,
+        b"",
+        "response",
+        f"the body is {size} bytes or more, past the client's max_response_bytes of {limit}",
+        request_id=response.headers.get("x-request-id"),
+    )
+
+
+class _Guard:
+    """What a body may not exceed: the call's deadline, and the client's size limit."""
+
+    def __init__(self, request: httpx.Request, response: httpx.Response, limit: int) -> None:
+        self.request = request
+        self.response = response
+        self.limit = limit
+        self.deadline = current_options().deadline
+        self.received = 0
+
+    def check(self, chunk: bytes) -> None:
+        self.received += len(chunk)
+        if self.received > self.limit:
+            raise _too_large(self.response, self.received, self.limit)
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise httpx.ReadTimeout(_LATE_BODY, request=self.request)
+
+
+class _GuardedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream, guard: _Guard) -> None:
+        self._inner = inner
+        self._guard = guard
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            self._guard.check(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncGuardedStream(httpx.AsyncByteStream):
+    def __init__(self, inner: httpx.AsyncByteStream, guard: _Guard) -> None:
+        self._inner = inner
+        self._guard = guard
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            self._guard.check(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
 class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    def __init__(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport, retry: Retry) -> None:
+    def __init__(
+        self,
+        inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
+        retry: Retry,
+        max_response_bytes: int,
+    ) -> None:
         self._inner = inner
         self._retry = retry
+        self._max_response_bytes = max_response_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not isinstance(self._inner, httpx.BaseTransport):
-            raise RuntimeError("a synchronous request, but the client's transport is async only")
+            raise ClientStateError(
+                f"a synchronous request, but the client's transport ({type(self._inner).__name__})"
+                " is async only: use the async client, or give a synchronous transport"
+            )
         started = self._before(request)
         try:
             response = self._inner.handle_request(request)
@@ -67,11 +143,21 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if self._failed(request, started, error):
                 raise _Final(error) from error
             raise
+        if isinstance(response.stream, httpx.SyncByteStream):
+            try:
+                guard = self._guard(request, response)
+            except ResponseShapeError:
+                response.close()
+                raise
+            response.stream = _GuardedStream(response.stream, guard)
         return self._after(request, started, response)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if not isinstance(self._inner, httpx.AsyncBaseTransport):
-            raise RuntimeError("an async request, but the client's transport is synchronous only")
+            raise ClientStateError(
+                f"an async request, but the client's transport ({type(self._inner).__name__})"
+                " is synchronous only: use the synchronous client, or give an async transport"
+            )
         started = self._before(request)
         try:
             response = await self._inner.handle_async_request(request)
@@ -79,6 +165,13 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if self._failed(request, started, error):
                 raise _Final(error) from error
             raise
+        if isinstance(response.stream, httpx.AsyncByteStream):
+            try:
+                guard = self._guard(request, response)
+            except ResponseShapeError:
+                await response.aclose()
+                raise
+            response.stream = _AsyncGuardedStream(response.stream, guard)
         return self._after(request, started, response)
 
     def close(self) -> None:
@@ -90,7 +183,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             await self._inner.aclose()
 
     def _before(self, request: httpx.Request) -> float:
-        """Apply the call's timeout and deadline to this attempt; returns its start time."""
+        """Apply the call's timeouts and deadline to this attempt; returns its start time."""
         now = time.monotonic()
         attempt = int(request.extensions.get("northflank_attempt", 0)) + 1
         request.extensions["northflank_attempt"] = attempt
@@ -100,12 +193,16 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
         options = current_options()
         timeouts: dict[str, float | None] = dict(configured)
-        if isinstance(options.timeout, httpx.Timeout):
-            timeouts = options.timeout.as_dict()
+        if isinstance(options.request_timeout, httpx.Timeout):
+            timeouts = options.request_timeout.as_dict()
         if options.deadline is not None:
             left = options.deadline - now
             if left < SHORTEST_ATTEMPT:
-                late = "the call's deadline passed before this attempt"
+                late = (
+                    "the call's timeout ran out before a request could be sent"
+                    if attempt == 1
+                    else "the call's timeout ran out before this retry could start"
+                )
                 raise _Final(httpx.ConnectTimeout(late, request=request))
             timeouts = {phase: left if t is None else min(t, left) for phase, t in timeouts.items()}
             for phase in ("connect", "read", "write", "pool"):
@@ -117,6 +214,17 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 request.method, request.url, attempt, redacted(request.headers),
             )  # fmt: skip
         return now
+
+    def _guard(self, request: httpx.Request, response: httpx.Response) -> _Guard:
+        """The guard of this response's body; ResponseShapeError at once when the body says it is
+        larger than the limit."""
+        declared = response.headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit():
+            # A length of more digits than any real body has is too large without reading it.
+            size = int(declared) if len(declared) <= 18 else 10**18
+            if size > self._max_response_bytes:
+                raise _too_large(response, size, self._max_response_bytes)
+        return _Guard(request, response, self._max_response_bytes)
 
     def _after(
         self, request: httpx.Request, started: float, response: httpx.Response
@@ -143,9 +251,10 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return deadline is not None and deadline - time.monotonic() < SHORTEST_ATTEMPT
 
     def _retry_is_refused(self, request: httpx.Request, response: httpx.Response) -> bool:
-        retry = self._retry
+        retry = request.extensions.get("retry", self._retry)
         if not (
-            retry.total > 0
+            isinstance(retry, Retry)
+            and retry.total > 0
             and retry.is_retryable_method(request.method)
             and retry.is_retryable_status_code(response.status_code)
         ):
@@ -158,23 +267,35 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 
 class NorthflankTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Retries, call options and the debug log around `transport` (httpx's own by default)."""
+    """Retries, call options, body limits and the debug log around `transport` (httpx's own by
+    default)."""
 
     def __init__(
         self,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport,
         retry: Retry | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         retry = retry if retry is not None else no_retry()
-        self._retrying = RetryTransport(transport=_Attempts(transport, retry), retry=retry)
+        attempts = _Attempts(transport, retry, max_response_bytes)
+        self._retrying = RetryTransport(transport=attempts, retry=retry)
+
+    def _apply_call_retry(self, request: httpx.Request) -> None:
+        retry = current_options().retry
+        if retry is None:
+            request.extensions["retry"] = no_retry()
+        elif isinstance(retry, Retry):
+            request.extensions["retry"] = retry
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self._apply_call_retry(request)
         try:
             return self._retrying.handle_request(request)
         except _Final as final:
             return _outcome(final)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self._apply_call_retry(request)
         try:
             return await self._retrying.handle_async_request(request)
         except _Final as final:
@@ -193,4 +314,4 @@ def _outcome(final: _Final) -> httpx.Response:
     raise final.outcome
 
 
-__all__ = ["NorthflankTransport", "enable_debug_logging"]
+__all__ = ["DEFAULT_MAX_RESPONSE_BYTES", "NorthflankTransport", "enable_debug_logging"]

@@ -2,7 +2,9 @@
 
 The wait is bounded as a whole: every poll runs under a deadline (call_options.py), so a request
 that hangs, and the retries of a failing one, end when the wait's time is up, and the wait raises
-RunWaitTimeout then, not minutes later.
+RunWaitTimeout then, not minutes later. The run is always polled at least once: with a timeout too
+short for any request (0 included), that one poll runs with the client's own limits, and the wait
+returns the run if it has concluded. A timeout of None waits as long as the run takes.
 """
 
 import asyncio
@@ -10,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
+from . import validation
 from .api.pipelines import get_release_flow_run
 from .call_options import call_options
 from .client import AuthenticatedClient, Client
@@ -42,40 +45,53 @@ class _Schedule:
     def __init__(
         self,
         run_id: str,
-        timeout: float,
+        timeout: float | None,
         interval: float,
         max_interval: float,
         multiplier: float,
         clock: Callable[[], float],
     ) -> None:
-        if timeout < 0 or interval <= 0 or max_interval <= 0 or multiplier < 1:
-            raise ValueError("timeout >= 0, interval > 0, max_interval > 0 and multiplier >= 1")
+        timeout = validation.seconds("timeout", timeout)
         self.run_id = run_id
         self.last_status: str | None = None
+        self.polls = 0
         self._clock = clock
         self._start = clock()
-        self._deadline = self._start + timeout
+        self._deadline = None if timeout is None else self._start + timeout
         # Hung requests are cut on the real clock, whatever `clock` a caller (a test) gives.
-        self.real_deadline = time.monotonic() + timeout
-        self._interval = interval
-        self._max_interval = max_interval
-        self._multiplier = multiplier
+        self.real_deadline = None if timeout is None else time.monotonic() + timeout
+        self._interval = validation.positive("interval", interval)
+        self._max_interval = validation.positive("max_interval", max_interval)
+        self._multiplier = validation.at_least_one("multiplier", multiplier)
+
+    def poll_deadline(self) -> float | None:
+        """The deadline of the next poll: the wait's, except for a first poll that the wait leaves
+        no time for, which runs with the client's own limits."""
+        if self.real_deadline is None:
+            return None
+        if self.polls == 0 and self.real_deadline - time.monotonic() < SHORTEST_ATTEMPT:
+            return None
+        return self.real_deadline
 
     def timed_out(self) -> RunWaitTimeout:
         return RunWaitTimeout(self.run_id, self._clock() - self._start, self.last_status)
 
-    def failed(self, error: APIConnectionError) -> Exception:
+    def failed(self, error: APIConnectionError, deadline: float | None) -> Exception:
         """A poll got no answer: the wait's time running out explains it, or the error does."""
-        out_of_time = self.real_deadline - time.monotonic() < SHORTEST_ATTEMPT
+        out_of_time = deadline is not None and deadline - time.monotonic() < SHORTEST_ATTEMPT
         return self.timed_out() if out_of_time else error
 
     def next_pause(self, run: Concludes) -> float:
         """Seconds to sleep before the next poll; RunWaitTimeout when the time is up."""
+        self.polls += 1
         self.last_status = str(run.status)
-        remaining = self._deadline - self._clock()
-        if remaining <= 0:
-            raise self.timed_out()
-        pause = min(self._interval, remaining)
+        if self._deadline is None:
+            pause = self._interval
+        else:
+            remaining = self._deadline - self._clock()
+            if remaining <= 0:
+                raise self.timed_out()
+            pause = min(self._interval, remaining)
         self._interval = min(self._interval * self._multiplier, self._max_interval)
         return pause
 
@@ -84,7 +100,7 @@ def poll_until_concluded(
     poll: Callable[[], R],
     run_id: str,
     *,
-    timeout: float = DEFAULT_WAIT,
+    timeout: float | None = DEFAULT_WAIT,
     interval: float = 2.0,
     max_interval: float = 30.0,
     multiplier: float = 1.5,
@@ -94,17 +110,18 @@ def poll_until_concluded(
     """Call `poll` until what it returns has concluded, and return that.
 
     Polls every `interval` seconds, growing by `multiplier` up to `max_interval`. Raises
-    RunWaitTimeout once `timeout` seconds have passed, a hung poll included, and the family's
-    error when a poll fails (after the client's own retries of that GET).
+    RunWaitTimeout once `timeout` seconds have passed, a hung poll included (None: no limit), and
+    the family's error when a poll fails (after the client's own retries of that GET).
     """
     schedule = _Schedule(run_id, timeout, interval, max_interval, multiplier, clock)
     while True:
+        deadline = schedule.poll_deadline()
         try:
-            with call_options(deadline=schedule.real_deadline):
+            with call_options(deadline=deadline):
                 run = poll()
         except APIConnectionError as error:
-            raise schedule.failed(error) from error
-        if run.concluded:
+            raise schedule.failed(error, deadline) from error
+        if run.concluded is True:  # a hand-built answer's "false" string must not end the wait
             return run
         sleep(schedule.next_pause(run))
 
@@ -113,7 +130,7 @@ async def apoll_until_concluded(
     poll: Callable[[], Awaitable[R]],
     run_id: str,
     *,
-    timeout: float = DEFAULT_WAIT,
+    timeout: float | None = DEFAULT_WAIT,
     interval: float = 2.0,
     max_interval: float = 30.0,
     multiplier: float = 1.5,
@@ -123,15 +140,19 @@ async def apoll_until_concluded(
     """The async form of poll_until_concluded. A poll is also cancelled outright at the deadline."""
     schedule = _Schedule(run_id, timeout, interval, max_interval, multiplier, clock)
     while True:
+        deadline = schedule.poll_deadline()
+        cut = asyncio.timeout_at(None if deadline is None else _loop_time_at(deadline))
         try:
-            with call_options(deadline=schedule.real_deadline):
-                async with asyncio.timeout_at(_loop_time_at(schedule.real_deadline)):
+            with call_options(deadline=deadline):
+                async with cut:
                     run = await poll()
         except TimeoutError as error:
+            if not cut.expired():
+                raise
             raise schedule.timed_out() from error
         except APIConnectionError as error:
-            raise schedule.failed(error) from error
-        if run.concluded:
+            raise schedule.failed(error, deadline) from error
+        if run.concluded is True:  # a hand-built answer's "false" string must not end the wait
             return run
         await sleep(schedule.next_pause(run))
 
@@ -149,7 +170,7 @@ def wait_for_release_flow_run(
     stage: str,
     run_id: str,
     *,
-    timeout: float = DEFAULT_WAIT,
+    timeout: float | None = DEFAULT_WAIT,
     interval: float = 2.0,
     max_interval: float = 30.0,
     multiplier: float = 1.5,
@@ -182,7 +203,7 @@ async def await_release_flow_run(
     stage: str,
     run_id: str,
     *,
-    timeout: float = DEFAULT_WAIT,
+    timeout: float | None = DEFAULT_WAIT,
     interval: float = 2.0,
     max_interval: float = 30.0,
     multiplier: float = 1.5,

@@ -1,7 +1,14 @@
 """A client library for accessing Northflank Release API"""
 
 from .call_options import NOT_GIVEN, NotGiven
-from .client import DEFAULT_TIMEOUT, AuthenticatedClient, Client
+from .client import (
+    DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    USER_AGENT,
+    VERSION,
+    AuthenticatedClient,
+    Client,
+)
 from .errors import (
     APIConnectionError,
     ApiError,
@@ -9,9 +16,12 @@ from .errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientStateError,
     ConflictError,
     InternalServerError,
-    InvalidResponseError,
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    NorthflankConfigError,
     NorthflankError,
     NotFoundError,
     PaginationError,
@@ -19,19 +29,31 @@ from .errors import (
     RateLimitError,
     ResponseShapeError,
     RunWaitTimeout,
-    UnexpectedStatus,
     UnexpectedStatusError,
+    UnprocessableEntityError,
     unwrap,
 )
 from .facade import AsyncNorthflank, Northflank
+from .options import DEFAULT_CALL_TIMEOUT
 from .pagination import aiter_job_builds, aiter_release_flow_runs, iter_job_builds, iter_release_flow_runs
-from .retry import default_retry
-from .transport import enable_debug_logging
-from .waiting import await_release_flow_run, wait_for_release_flow_run
+from .retry import DEFAULT_MAX_RETRIES, default_retry
+from .transport import DEFAULT_MAX_RESPONSE_BYTES, enable_debug_logging
+from .types import UNSET, Unset
+from .waiting import DEFAULT_WAIT, await_release_flow_run, wait_for_release_flow_run
+
+__version__ = VERSION
 
 __all__ = (
+    "DEFAULT_CALL_TIMEOUT",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_REQUEST_TIMEOUT",
     "DEFAULT_TIMEOUT",
+    "DEFAULT_WAIT",
     "NOT_GIVEN",
+    "UNSET",
+    "USER_AGENT",
+    "VERSION",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -41,9 +63,12 @@ __all__ = (
     "AuthenticationError",
     "BadRequestError",
     "Client",
+    "ClientStateError",
     "ConflictError",
     "InternalServerError",
-    "InvalidResponseError",
+    "InvalidArgumentError",
+    "InvalidArgumentTypeError",
+    "NorthflankConfigError",
     "NotGiven",
     "Northflank",
     "NorthflankError",
@@ -53,8 +78,10 @@ __all__ = (
     "RateLimitError",
     "ResponseShapeError",
     "RunWaitTimeout",
-    "UnexpectedStatus",
     "UnexpectedStatusError",
+    "UnprocessableEntityError",
+    "Unset",
+    "__version__",
     "aiter_job_builds",
     "aiter_release_flow_runs",
     "await_release_flow_run",

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ActionNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class ActionNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, ActionNodeKind] = {member.value: member for member in ActionNodeKind}
+
+ActionNodeKindValue: TypeAlias = Literal["Action"]
+"""The values of ActionNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class AddonBackupNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class AddonBackupNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, AddonBackupNodeKind] = {member.value: member for member in AddonBackupNodeKind}
+
+AddonBackupNodeKindValue: TypeAlias = Literal["AddonBackup"]
+"""The values of AddonBackupNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class AddonImportNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class AddonImportNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, AddonImportNodeKind] = {member.value: member for member in AddonImportNodeKind}
+
+AddonImportNodeKindValue: TypeAlias = Literal["AddonImport"]
+"""The values of AddonImportNodeKind this client knows, as a type."""

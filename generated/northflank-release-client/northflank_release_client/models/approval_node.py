@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.approval_node_kind import ApprovalNodeKind
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_kind(value: ApprovalNodeKind | str) -> ApprovalNodeKind:
@@ -86,10 +86,14 @@ class ApprovalNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ApprovalNode", "an object", src_dict)
         d = dict(src_dict)
         kind = ApprovalNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
+        if not isinstance(ref, str) and ref is not UNSET:
+            raise wrong_type("ApprovalNode.ref", "a string", ref)
 
         _settings = d.pop("settings", UNSET)
         settings: NodeSettings | Unset
@@ -99,6 +103,8 @@ class ApprovalNode:
             settings = NodeSettings.from_dict(_settings)
 
         skip_node_execution = d.pop("skipNodeExecution", UNSET)
+        if not isinstance(skip_node_execution, bool) and skip_node_execution is not UNSET:
+            raise wrong_type("ApprovalNode.skipNodeExecution", "a boolean", skip_node_execution)
 
         _response = d.pop("response", UNSET)
         response: NodeResponse | Unset

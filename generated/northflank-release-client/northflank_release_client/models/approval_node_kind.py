@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ApprovalNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class ApprovalNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, ApprovalNodeKind] = {member.value: member for member in ApprovalNodeKind}
+
+ApprovalNodeKindValue: TypeAlias = Literal["Approval"]
+"""The values of ApprovalNodeKind this client knows, as a type."""

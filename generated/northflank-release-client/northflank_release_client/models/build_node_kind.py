@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class BuildNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class BuildNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, BuildNodeKind] = {member.value: member for member in BuildNodeKind}
+
+BuildNodeKindValue: TypeAlias = Literal["Build"]
+"""The values of BuildNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class BuildStatus(StrEnum):
@@ -42,3 +43,20 @@ class BuildStatus(StrEnum):
 
 
 _MEMBERS: dict[str, BuildStatus] = {member.value: member for member in BuildStatus}
+
+BuildStatusValue: TypeAlias = Literal[
+    "ABORTED",
+    "BUILDING",
+    "CLONING",
+    "CRASHED",
+    "FAILURE",
+    "IN_PROGRESS",
+    "PENDING",
+    "QUEUED",
+    "STARTING",
+    "SUBMISSION_FAILURE",
+    "SUCCESS",
+    "UNSCHEDULABLE",
+    "UPLOADING",
+]
+"""The values of BuildStatus this client knows, as a type."""

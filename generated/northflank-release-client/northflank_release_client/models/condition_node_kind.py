@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ConditionNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class ConditionNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, ConditionNodeKind] = {member.value: member for member in ConditionNodeKind}
+
+ConditionNodeKindValue: TypeAlias = Literal["Condition"]
+"""The values of ConditionNodeKind this client knows, as a type."""

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_details(value: ErrorBodyDetails | Mapping[str, Any] | Unset) -> ErrorBodyDetails | Unset:
@@ -65,12 +65,20 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ErrorBody", "an object", src_dict)
         d = dict(src_dict)
         status = d.pop("status")
+        if not (type(status) is int or (isinstance(status, int) and not isinstance(status, bool))):
+            raise wrong_type("ErrorBody.status", "an integer", status)
 
         message = d.pop("message")
+        if not isinstance(message, str):
+            raise wrong_type("ErrorBody.message", "a string", message)
 
         id = d.pop("id", UNSET)
+        if not isinstance(id, str) and id is not UNSET:
+            raise wrong_type("ErrorBody.id", "a string", id)
 
         _details = d.pop("details", UNSET)
         details: ErrorBodyDetails | Unset

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import wrong_type
+
 T = TypeVar("T", bound="ErrorBodyDetails")
 
 
@@ -27,6 +29,8 @@ class ErrorBodyDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ErrorBodyDetails", "an object", src_dict)
         d = dict(src_dict)
         error_body_details = cls.__new__(cls)
 

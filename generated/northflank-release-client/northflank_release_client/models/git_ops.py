@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.git_ops_vcs_service import GitOpsVcsService
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_vcs_service(value: GitOpsVcsService | str) -> GitOpsVcsService:
@@ -83,20 +83,34 @@ class GitOps:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("GitOps", "an object", src_dict)
         d = dict(src_dict)
         vcs_service = GitOpsVcsService.from_value(d.pop("vcsService"))
 
         repo_url = d.pop("repoUrl")
+        if not isinstance(repo_url, str):
+            raise wrong_type("GitOps.repoUrl", "a string", repo_url)
 
         branch = d.pop("branch")
+        if not isinstance(branch, str):
+            raise wrong_type("GitOps.branch", "a string", branch)
 
         self_hosted_vcs_id = d.pop("selfHostedVcsId", UNSET)
+        if not isinstance(self_hosted_vcs_id, str) and self_hosted_vcs_id is not UNSET:
+            raise wrong_type("GitOps.selfHostedVcsId", "a string", self_hosted_vcs_id)
 
         account_login = d.pop("accountLogin", UNSET)
+        if not isinstance(account_login, str) and account_login is not UNSET:
+            raise wrong_type("GitOps.accountLogin", "a string", account_login)
 
         vcs_link_id = d.pop("vcsLinkId", UNSET)
+        if not isinstance(vcs_link_id, str) and vcs_link_id is not UNSET:
+            raise wrong_type("GitOps.vcsLinkId", "a string", vcs_link_id)
 
         file_path = d.pop("filePath", UNSET)
+        if not isinstance(file_path, str) and file_path is not UNSET:
+            raise wrong_type("GitOps.filePath", "a string", file_path)
 
         git_ops = cls.__new__(cls)
         git_ops.vcs_service = vcs_service

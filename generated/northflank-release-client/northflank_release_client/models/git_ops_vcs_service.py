@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class GitOpsVcsService(StrEnum):
@@ -34,3 +35,6 @@ class GitOpsVcsService(StrEnum):
 
 
 _MEMBERS: dict[str, GitOpsVcsService] = {member.value: member for member in GitOpsVcsService}
+
+GitOpsVcsServiceValue: TypeAlias = Literal["azure", "bitbucket", "github", "gitlab", "self-hosted"]
+"""The values of GitOpsVcsService this client knows, as a type."""

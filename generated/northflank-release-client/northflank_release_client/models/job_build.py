@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.build_status import BuildStatus
-from ..types import UNSET, Unset
+from ..types import NUMBERS as _NUMBERS
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_status(value: BuildStatus | str | Unset) -> BuildStatus | Unset:
@@ -124,17 +125,25 @@ class JobBuild:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("JobBuild", "an object", src_dict)
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise wrong_type("JobBuild.id", "a string", id)
 
         branch = d.pop("branch", UNSET)
+        if not isinstance(branch, str) and branch is not UNSET:
+            raise wrong_type("JobBuild.branch", "a string", branch)
 
         def _parse_pull_request_id(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            if isinstance(data, (int, float)) and not isinstance(data, bool):
+                return data
+            raise wrong_type("pullRequestId", "a number or null", data)
 
         pull_request_id = _parse_pull_request_id(d.pop("pullRequestId", UNSET))
 
@@ -146,8 +155,12 @@ class JobBuild:
             status = BuildStatus.from_value(_status)
 
         sha = d.pop("sha", UNSET)
+        if not isinstance(sha, str) and sha is not UNSET:
+            raise wrong_type("JobBuild.sha", "a string", sha)
 
         concluded = d.pop("concluded", UNSET)
+        if not isinstance(concluded, bool) and concluded is not UNSET:
+            raise wrong_type("JobBuild.concluded", "a boolean", concluded)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -155,19 +168,33 @@ class JobBuild:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
+            if created_at.tzinfo is None:
+                created_at = created_at.replace(tzinfo=datetime.UTC)
 
         success = d.pop("success", UNSET)
+        if not isinstance(success, bool) and success is not UNSET:
+            raise wrong_type("JobBuild.success", "a boolean", success)
 
         def _parse_message(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            if isinstance(data, str):
+                return data
+            raise wrong_type("message", "a string or null", data)
 
         message = _parse_message(d.pop("message", UNSET))
 
         build_concluded_at = d.pop("buildConcludedAt", UNSET)
+        if (
+            not (
+                type(build_concluded_at) in _NUMBERS
+                or (isinstance(build_concluded_at, (int, float)) and not isinstance(build_concluded_at, bool))
+            )
+            and build_concluded_at is not UNSET
+        ):
+            raise wrong_type("JobBuild.buildConcludedAt", "a number", build_concluded_at)
 
         _registry = d.pop("registry", UNSET)
         registry: JobBuildRegistry | Unset

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import wrong_type
+
 T = TypeVar("T", bound="JobBuildListResponse")
 
 
@@ -40,6 +42,8 @@ class JobBuildListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("JobBuildListResponse", "an object", src_dict)
         d = dict(src_dict)
         data = JobBuildListResponseData.from_dict(d.pop("data"))
 

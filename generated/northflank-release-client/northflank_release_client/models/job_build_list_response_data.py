@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import wrong_type
+
 T = TypeVar("T", bound="JobBuildListResponseData")
 
 
@@ -38,9 +40,14 @@ class JobBuildListResponseData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("JobBuildListResponseData", "an object", src_dict)
         d = dict(src_dict)
         builds = []
         _builds = d.pop("builds")
+        if not isinstance(_builds, list):
+            raise wrong_type("builds", "an array", _builds)
+
         for builds_item_data in _builds:
             builds_item = JobBuild.from_dict(builds_item_data)
 

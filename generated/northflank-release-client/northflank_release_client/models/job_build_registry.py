@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="JobBuildRegistry")
 
@@ -35,8 +35,12 @@ class JobBuildRegistry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("JobBuildRegistry", "an object", src_dict)
         d = dict(src_dict)
         uri = d.pop("uri", UNSET)
+        if not isinstance(uri, str) and uri is not UNSET:
+            raise wrong_type("JobBuildRegistry.uri", "a string", uri)
 
         job_build_registry = cls.__new__(cls)
         job_build_registry.uri = uri

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.job_run_node_kind import JobRunNodeKind
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_kind(value: JobRunNodeKind | str) -> JobRunNodeKind:
@@ -86,10 +86,14 @@ class JobRunNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("JobRunNode", "an object", src_dict)
         d = dict(src_dict)
         kind = JobRunNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
+        if not isinstance(ref, str) and ref is not UNSET:
+            raise wrong_type("JobRunNode.ref", "a string", ref)
 
         _settings = d.pop("settings", UNSET)
         settings: NodeSettings | Unset
@@ -99,6 +103,8 @@ class JobRunNode:
             settings = NodeSettings.from_dict(_settings)
 
         skip_node_execution = d.pop("skipNodeExecution", UNSET)
+        if not isinstance(skip_node_execution, bool) and skip_node_execution is not UNSET:
+            raise wrong_type("JobRunNode.skipNodeExecution", "a boolean", skip_node_execution)
 
         _response = d.pop("response", UNSET)
         response: NodeResponse | Unset

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class JobRunNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class JobRunNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, JobRunNodeKind] = {member.value: member for member in JobRunNodeKind}
+
+JobRunNodeKindValue: TypeAlias = Literal["JobRun"]
+"""The values of JobRunNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class LoopDataNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class LoopDataNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, LoopDataNodeKind] = {member.value: member for member in LoopDataNodeKind}
+
+LoopDataNodeKindValue: TypeAlias = Literal["LoopData"]
+"""The values of LoopDataNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class LoopWorkflowNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class LoopWorkflowNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, LoopWorkflowNodeKind] = {member.value: member for member in LoopWorkflowNodeKind}
+
+LoopWorkflowNodeKindValue: TypeAlias = Literal["LoopWorkflow"]
+"""The values of LoopWorkflowNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class MessageNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class MessageNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, MessageNodeKind] = {member.value: member for member in MessageNodeKind}
+
+MessageNodeKindValue: TypeAlias = Literal["Message"]
+"""The values of MessageNodeKind this client knows, as a type."""

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="NodeCommon")
 
@@ -57,8 +57,12 @@ class NodeCommon:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("NodeCommon", "an object", src_dict)
         d = dict(src_dict)
         ref = d.pop("ref", UNSET)
+        if not isinstance(ref, str) and ref is not UNSET:
+            raise wrong_type("NodeCommon.ref", "a string", ref)
 
         _settings = d.pop("settings", UNSET)
         settings: NodeSettings | Unset
@@ -68,6 +72,8 @@ class NodeCommon:
             settings = NodeSettings.from_dict(_settings)
 
         skip_node_execution = d.pop("skipNodeExecution", UNSET)
+        if not isinstance(skip_node_execution, bool) and skip_node_execution is not UNSET:
+            raise wrong_type("NodeCommon.skipNodeExecution", "a boolean", skip_node_execution)
 
         _response = d.pop("response", UNSET)
         response: NodeResponse | Unset

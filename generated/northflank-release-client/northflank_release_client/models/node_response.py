@@ -8,7 +8,8 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.node_status import NodeStatus
-from ..types import UNSET, Unset
+from ..types import NUMBERS as _NUMBERS
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_status(value: NodeStatus | str | Unset) -> NodeStatus | Unset:
@@ -76,6 +77,8 @@ class NodeResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("NodeResponse", "an object", src_dict)
         d = dict(src_dict)
         _status = d.pop("status", UNSET)
         status: NodeStatus | Unset
@@ -99,8 +102,21 @@ class NodeResponse:
             retries = NodeResponseRetries.from_dict(_retries)
 
         start_time = d.pop("startTime", UNSET)
+        if (
+            not (
+                type(start_time) in _NUMBERS
+                or (isinstance(start_time, (int, float)) and not isinstance(start_time, bool))
+            )
+            and start_time is not UNSET
+        ):
+            raise wrong_type("NodeResponse.startTime", "a number", start_time)
 
         end_time = d.pop("endTime", UNSET)
+        if (
+            not (type(end_time) in _NUMBERS or (isinstance(end_time, (int, float)) and not isinstance(end_time, bool)))
+            and end_time is not UNSET
+        ):
+            raise wrong_type("NodeResponse.endTime", "a number", end_time)
 
         node_response = cls.__new__(cls)
         node_response.status = status

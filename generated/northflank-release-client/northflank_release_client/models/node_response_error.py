@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="NodeResponseError")
 
@@ -41,10 +41,16 @@ class NodeResponseError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("NodeResponseError", "an object", src_dict)
         d = dict(src_dict)
         code = d.pop("code", UNSET)
+        if not isinstance(code, str) and code is not UNSET:
+            raise wrong_type("NodeResponseError.code", "a string", code)
 
         message = d.pop("message", UNSET)
+        if not isinstance(message, str) and message is not UNSET:
+            raise wrong_type("NodeResponseError.message", "a string", message)
 
         node_response_error = cls.__new__(cls)
         node_response_error.code = code

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NUMBERS as _NUMBERS
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="NodeResponseRetries")
 
@@ -47,12 +48,31 @@ class NodeResponseRetries:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("NodeResponseRetries", "an object", src_dict)
         d = dict(src_dict)
         attempts = d.pop("attempts", UNSET)
+        if (
+            not (type(attempts) is int or (isinstance(attempts, int) and not isinstance(attempts, bool)))
+            and attempts is not UNSET
+        ):
+            raise wrong_type("NodeResponseRetries.attempts", "an integer", attempts)
 
         max_attempts = d.pop("maxAttempts", UNSET)
+        if (
+            not (type(max_attempts) is int or (isinstance(max_attempts, int) and not isinstance(max_attempts, bool)))
+            and max_attempts is not UNSET
+        ):
+            raise wrong_type("NodeResponseRetries.maxAttempts", "an integer", max_attempts)
 
         timestamp = d.pop("timestamp", UNSET)
+        if (
+            not (
+                type(timestamp) in _NUMBERS or (isinstance(timestamp, (int, float)) and not isinstance(timestamp, bool))
+            )
+            and timestamp is not UNSET
+        ):
+            raise wrong_type("NodeResponseRetries.timestamp", "a number", timestamp)
 
         node_response_retries = cls.__new__(cls)
         node_response_retries.attempts = attempts

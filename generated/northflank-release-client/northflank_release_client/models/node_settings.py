@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="NodeSettings")
 
@@ -43,8 +43,15 @@ class NodeSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("NodeSettings", "an object", src_dict)
         d = dict(src_dict)
         max_attempts = d.pop("maxAttempts", UNSET)
+        if (
+            not (type(max_attempts) is int or (isinstance(max_attempts, int) and not isinstance(max_attempts, bool)))
+            and max_attempts is not UNSET
+        ):
+            raise wrong_type("NodeSettings.maxAttempts", "an integer", max_attempts)
 
         _backoff = d.pop("backoff", UNSET)
         backoff: NodeSettingsBackoff | Unset

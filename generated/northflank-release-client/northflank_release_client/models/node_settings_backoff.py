@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="NodeSettingsBackoff")
 
@@ -41,10 +41,16 @@ class NodeSettingsBackoff:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("NodeSettingsBackoff", "an object", src_dict)
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
+        if not isinstance(type_, str) and type_ is not UNSET:
+            raise wrong_type("NodeSettingsBackoff.type", "a string", type_)
 
         delay = d.pop("delay", UNSET)
+        if not (type(delay) is int or (isinstance(delay, int) and not isinstance(delay, bool))) and delay is not UNSET:
+            raise wrong_type("NodeSettingsBackoff.delay", "an integer", delay)
 
         node_settings_backoff = cls.__new__(cls)
         node_settings_backoff.type_ = type_

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class NodeStatus(StrEnum):
@@ -40,3 +41,18 @@ class NodeStatus(StrEnum):
 
 
 _MEMBERS: dict[str, NodeStatus] = {member.value: member for member in NodeStatus}
+
+NodeStatusValue: TypeAlias = Literal[
+    "aborted",
+    "aborting",
+    "approval_wait",
+    "async_wait",
+    "failure",
+    "invalid",
+    "retrying",
+    "skipped",
+    "success",
+    "unknown",
+    "waiting",
+]
+"""The values of NodeStatus this client knows, as a type."""

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import NUMBERS as _NUMBERS
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="Pagination")
 
@@ -49,12 +50,20 @@ class Pagination:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("Pagination", "an object", src_dict)
         d = dict(src_dict)
         has_next_page = d.pop("hasNextPage")
+        if not isinstance(has_next_page, bool):
+            raise wrong_type("Pagination.hasNextPage", "a boolean", has_next_page)
 
         count = d.pop("count")
+        if not (type(count) in _NUMBERS or (isinstance(count, (int, float)) and not isinstance(count, bool))):
+            raise wrong_type("Pagination.count", "a number", count)
 
         cursor = d.pop("cursor", UNSET)
+        if not isinstance(cursor, str) and cursor is not UNSET:
+            raise wrong_type("Pagination.cursor", "a string", cursor)
 
         pagination = cls.__new__(cls)
         pagination.has_next_page = has_next_page

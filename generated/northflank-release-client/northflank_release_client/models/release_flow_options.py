@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.release_flow_options_concurrency_policy import ReleaseFlowOptionsConcurrencyPolicy
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_concurrency_policy(
@@ -58,6 +58,8 @@ class ReleaseFlowOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ReleaseFlowOptions", "an object", src_dict)
         d = dict(src_dict)
         _concurrency_policy = d.pop("concurrencyPolicy", UNSET)
         concurrency_policy: ReleaseFlowOptionsConcurrencyPolicy | Unset
@@ -67,6 +69,8 @@ class ReleaseFlowOptions:
             concurrency_policy = ReleaseFlowOptionsConcurrencyPolicy.from_value(_concurrency_policy)
 
         paused = d.pop("paused", UNSET)
+        if not isinstance(paused, bool) and paused is not UNSET:
+            raise wrong_type("ReleaseFlowOptions.paused", "a boolean", paused)
 
         release_flow_options = cls.__new__(cls)
         release_flow_options.concurrency_policy = concurrency_policy

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ReleaseFlowOptionsConcurrencyPolicy(StrEnum):
@@ -36,3 +37,6 @@ class ReleaseFlowOptionsConcurrencyPolicy(StrEnum):
 _MEMBERS: dict[str, ReleaseFlowOptionsConcurrencyPolicy] = {
     member.value: member for member in ReleaseFlowOptionsConcurrencyPolicy
 }
+
+ReleaseFlowOptionsConcurrencyPolicyValue: TypeAlias = Literal["allow", "forbid", "latest", "queue", "replace"]
+"""The values of ReleaseFlowOptionsConcurrencyPolicy this client knows, as a type."""

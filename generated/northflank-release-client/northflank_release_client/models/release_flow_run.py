@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.release_flow_run_status import ReleaseFlowRunStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_status(value: ReleaseFlowRunStatus | str) -> ReleaseFlowRunStatus:
@@ -95,20 +95,34 @@ class ReleaseFlowRun:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ReleaseFlowRun", "an object", src_dict)
         d = dict(src_dict)
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise wrong_type("ReleaseFlowRun.id", "a string", id)
 
         status = ReleaseFlowRunStatus.from_value(d.pop("status"))
 
         concluded = d.pop("concluded")
+        if not isinstance(concluded, bool):
+            raise wrong_type("ReleaseFlowRun.concluded", "a boolean", concluded)
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        if created_at.tzinfo is None:
+            created_at = created_at.replace(tzinfo=datetime.UTC)
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        if updated_at.tzinfo is None:
+            updated_at = updated_at.replace(tzinfo=datetime.UTC)
 
         name = d.pop("name", UNSET)
+        if not isinstance(name, str) and name is not UNSET:
+            raise wrong_type("ReleaseFlowRun.name", "a string", name)
 
         description = d.pop("description", UNSET)
+        if not isinstance(description, str) and description is not UNSET:
+            raise wrong_type("ReleaseFlowRun.description", "a string", description)
 
         _started_at = d.pop("startedAt", UNSET)
         started_at: datetime.datetime | Unset
@@ -116,6 +130,8 @@ class ReleaseFlowRun:
             started_at = UNSET
         else:
             started_at = datetime.datetime.fromisoformat(_started_at)
+            if started_at.tzinfo is None:
+                started_at = started_at.replace(tzinfo=datetime.UTC)
 
         _concluded_at = d.pop("concludedAt", UNSET)
         concluded_at: datetime.datetime | Unset
@@ -123,6 +139,8 @@ class ReleaseFlowRun:
             concluded_at = UNSET
         else:
             concluded_at = datetime.datetime.fromisoformat(_concluded_at)
+            if concluded_at.tzinfo is None:
+                concluded_at = concluded_at.replace(tzinfo=datetime.UTC)
 
         release_flow_run = cls.__new__(cls)
         release_flow_run.id = id

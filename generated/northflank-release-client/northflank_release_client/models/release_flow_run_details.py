@@ -10,7 +10,7 @@ from attrs import setters as _attrs_setters
 
 from ..models.release_flow_run_status import ReleaseFlowRunStatus
 from ..models.release_flow_template_api_version import ReleaseFlowTemplateApiVersion
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_api_version(value: ReleaseFlowTemplateApiVersion | str) -> ReleaseFlowTemplateApiVersion:
@@ -229,6 +229,8 @@ class ReleaseFlowRunDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ReleaseFlowRunDetails", "an object", src_dict)
         d = dict(src_dict)
         api_version = ReleaseFlowTemplateApiVersion.from_value(d.pop("apiVersion"))
 
@@ -290,14 +292,22 @@ class ReleaseFlowRunDetails:
         spec = _parse_spec(d.pop("spec"))
 
         id = d.pop("id")
+        if not isinstance(id, str):
+            raise wrong_type("ReleaseFlowRunDetails.id", "a string", id)
 
         status = ReleaseFlowRunStatus.from_value(d.pop("status"))
 
         concluded = d.pop("concluded")
+        if not isinstance(concluded, bool):
+            raise wrong_type("ReleaseFlowRunDetails.concluded", "a boolean", concluded)
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        if created_at.tzinfo is None:
+            created_at = created_at.replace(tzinfo=datetime.UTC)
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        if updated_at.tzinfo is None:
+            updated_at = updated_at.replace(tzinfo=datetime.UTC)
 
         _arguments = d.pop("arguments", UNSET)
         arguments: Arguments | Unset
@@ -309,6 +319,9 @@ class ReleaseFlowRunDetails:
         _triggers = d.pop("triggers", UNSET)
         triggers: list[ReleaseFlowTrigger] | Unset = UNSET
         if _triggers is not UNSET:
+            if not isinstance(_triggers, list):
+                raise wrong_type("triggers", "an array", _triggers)
+
             triggers = []
             for triggers_item_data in _triggers:
                 triggers_item = ReleaseFlowTrigger.from_dict(triggers_item_data)
@@ -330,6 +343,8 @@ class ReleaseFlowRunDetails:
             gitops = GitOps.from_dict(_gitops)
 
         schema = d.pop("$schema", UNSET)
+        if not isinstance(schema, str) and schema is not UNSET:
+            raise wrong_type("ReleaseFlowRunDetails.$schema", "a string", schema)
 
         _refs = d.pop("refs", UNSET)
         refs: ReleaseFlowTemplateRefs | Unset
@@ -339,8 +354,12 @@ class ReleaseFlowRunDetails:
             refs = ReleaseFlowTemplateRefs.from_dict(_refs)
 
         name = d.pop("name", UNSET)
+        if not isinstance(name, str) and name is not UNSET:
+            raise wrong_type("ReleaseFlowRunDetails.name", "a string", name)
 
         description = d.pop("description", UNSET)
+        if not isinstance(description, str) and description is not UNSET:
+            raise wrong_type("ReleaseFlowRunDetails.description", "a string", description)
 
         _started_at = d.pop("startedAt", UNSET)
         started_at: datetime.datetime | Unset
@@ -348,6 +367,8 @@ class ReleaseFlowRunDetails:
             started_at = UNSET
         else:
             started_at = datetime.datetime.fromisoformat(_started_at)
+            if started_at.tzinfo is None:
+                started_at = started_at.replace(tzinfo=datetime.UTC)
 
         _concluded_at = d.pop("concludedAt", UNSET)
         concluded_at: datetime.datetime | Unset
@@ -355,6 +376,8 @@ class ReleaseFlowRunDetails:
             concluded_at = UNSET
         else:
             concluded_at = datetime.datetime.fromisoformat(_concluded_at)
+            if concluded_at.tzinfo is None:
+                concluded_at = concluded_at.replace(tzinfo=datetime.UTC)
 
         release_flow_run_details = cls.__new__(cls)
         release_flow_run_details.api_version = api_version

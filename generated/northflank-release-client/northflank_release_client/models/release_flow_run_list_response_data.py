@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 T = TypeVar("T", bound="ReleaseFlowRunListResponseData")
 
@@ -40,10 +40,15 @@ class ReleaseFlowRunListResponseData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ReleaseFlowRunListResponseData", "an object", src_dict)
         d = dict(src_dict)
         _runs = d.pop("runs", UNSET)
         runs: list[ReleaseFlowRun] | Unset = UNSET
         if _runs is not UNSET:
+            if not isinstance(_runs, list):
+                raise wrong_type("runs", "an array", _runs)
+
             runs = []
             for runs_item_data in _runs:
                 runs_item = ReleaseFlowRun.from_dict(runs_item_data)

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ReleaseFlowRunStatus(StrEnum):
@@ -42,3 +43,20 @@ class ReleaseFlowRunStatus(StrEnum):
 
 
 _MEMBERS: dict[str, ReleaseFlowRunStatus] = {member.value: member for member in ReleaseFlowRunStatus}
+
+ReleaseFlowRunStatusValue: TypeAlias = Literal[
+    "aborted",
+    "aborting",
+    "approval_wait",
+    "async_wait",
+    "failure",
+    "pending",
+    "queued",
+    "retrying",
+    "running",
+    "skipped",
+    "success",
+    "unknown",
+    "waiting",
+]
+"""The values of ReleaseFlowRunStatus this client knows, as a type."""

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.release_flow_template_api_version import ReleaseFlowTemplateApiVersion
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_api_version(value: ReleaseFlowTemplateApiVersion | str) -> ReleaseFlowTemplateApiVersion:
@@ -167,6 +167,8 @@ class ReleaseFlowTemplate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ReleaseFlowTemplate", "an object", src_dict)
         d = dict(src_dict)
         api_version = ReleaseFlowTemplateApiVersion.from_value(d.pop("apiVersion"))
 
@@ -237,6 +239,9 @@ class ReleaseFlowTemplate:
         _triggers = d.pop("triggers", UNSET)
         triggers: list[ReleaseFlowTrigger] | Unset = UNSET
         if _triggers is not UNSET:
+            if not isinstance(_triggers, list):
+                raise wrong_type("triggers", "an array", _triggers)
+
             triggers = []
             for triggers_item_data in _triggers:
                 triggers_item = ReleaseFlowTrigger.from_dict(triggers_item_data)
@@ -258,6 +263,8 @@ class ReleaseFlowTemplate:
             gitops = GitOps.from_dict(_gitops)
 
         schema = d.pop("$schema", UNSET)
+        if not isinstance(schema, str) and schema is not UNSET:
+            raise wrong_type("ReleaseFlowTemplate.$schema", "a string", schema)
 
         _refs = d.pop("refs", UNSET)
         refs: ReleaseFlowTemplateRefs | Unset

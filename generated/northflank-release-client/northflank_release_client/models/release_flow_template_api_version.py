@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ReleaseFlowTemplateApiVersion(StrEnum):
@@ -30,3 +31,6 @@ class ReleaseFlowTemplateApiVersion(StrEnum):
 
 
 _MEMBERS: dict[str, ReleaseFlowTemplateApiVersion] = {member.value: member for member in ReleaseFlowTemplateApiVersion}
+
+ReleaseFlowTemplateApiVersionValue: TypeAlias = Literal["v1.2"]
+"""The values of ReleaseFlowTemplateApiVersion this client knows, as a type."""

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.release_flow_trigger_vcs_service import ReleaseFlowTriggerVcsService
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_vcs_service(value: ReleaseFlowTriggerVcsService | str) -> ReleaseFlowTriggerVcsService:
@@ -135,32 +135,86 @@ class ReleaseFlowTrigger:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("ReleaseFlowTrigger", "an object", src_dict)
         d = dict(src_dict)
         vcs_service = ReleaseFlowTriggerVcsService.from_value(d.pop("vcsService"))
 
         repo_url = d.pop("repoUrl")
+        if not isinstance(repo_url, str):
+            raise wrong_type("ReleaseFlowTrigger.repoUrl", "a string", repo_url)
 
         ref = d.pop("ref", UNSET)
+        if not isinstance(ref, str) and ref is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.ref", "a string", ref)
 
         self_hosted_vcs_id = d.pop("selfHostedVcsId", UNSET)
+        if not isinstance(self_hosted_vcs_id, str) and self_hosted_vcs_id is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.selfHostedVcsId", "a string", self_hosted_vcs_id)
 
         account_login = d.pop("accountLogin", UNSET)
+        if not isinstance(account_login, str) and account_login is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.accountLogin", "a string", account_login)
 
         vcs_link_id = d.pop("vcsLinkId", UNSET)
+        if not isinstance(vcs_link_id, str) and vcs_link_id is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.vcsLinkId", "a string", vcs_link_id)
 
-        branch_restrictions = cast(list[str], d.pop("branchRestrictions", UNSET))
+        _branch_restrictions = d.pop("branchRestrictions", UNSET)
+        branch_restrictions: list[str] | Unset = UNSET
+        if _branch_restrictions is not UNSET:
+            if not isinstance(_branch_restrictions, list):
+                raise wrong_type("branchRestrictions", "an array", _branch_restrictions)
+            for item in _branch_restrictions:
+                if not isinstance(item, str):
+                    raise wrong_type("branchRestrictions[]", "a string", item)
 
-        pr_restrictions = cast(list[str], d.pop("prRestrictions", UNSET))
+            branch_restrictions = cast(list[str], _branch_restrictions)
 
-        path_ignore_rules = cast(list[str], d.pop("pathIgnoreRules", UNSET))
+        _pr_restrictions = d.pop("prRestrictions", UNSET)
+        pr_restrictions: list[str] | Unset = UNSET
+        if _pr_restrictions is not UNSET:
+            if not isinstance(_pr_restrictions, list):
+                raise wrong_type("prRestrictions", "an array", _pr_restrictions)
+            for item in _pr_restrictions:
+                if not isinstance(item, str):
+                    raise wrong_type("prRestrictions[]", "a string", item)
 
-        ci_ignore_flags = cast(list[str], d.pop("ciIgnoreFlags", UNSET))
+            pr_restrictions = cast(list[str], _pr_restrictions)
+
+        _path_ignore_rules = d.pop("pathIgnoreRules", UNSET)
+        path_ignore_rules: list[str] | Unset = UNSET
+        if _path_ignore_rules is not UNSET:
+            if not isinstance(_path_ignore_rules, list):
+                raise wrong_type("pathIgnoreRules", "an array", _path_ignore_rules)
+            for item in _path_ignore_rules:
+                if not isinstance(item, str):
+                    raise wrong_type("pathIgnoreRules[]", "a string", item)
+
+            path_ignore_rules = cast(list[str], _path_ignore_rules)
+
+        _ci_ignore_flags = d.pop("ciIgnoreFlags", UNSET)
+        ci_ignore_flags: list[str] | Unset = UNSET
+        if _ci_ignore_flags is not UNSET:
+            if not isinstance(_ci_ignore_flags, list):
+                raise wrong_type("ciIgnoreFlags", "an array", _ci_ignore_flags)
+            for item in _ci_ignore_flags:
+                if not isinstance(item, str):
+                    raise wrong_type("ciIgnoreFlags[]", "a string", item)
+
+            ci_ignore_flags = cast(list[str], _ci_ignore_flags)
 
         ci_ignore_flags_enabled = d.pop("ciIgnoreFlagsEnabled", UNSET)
+        if not isinstance(ci_ignore_flags_enabled, bool) and ci_ignore_flags_enabled is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.ciIgnoreFlagsEnabled", "a boolean", ci_ignore_flags_enabled)
 
         is_allow_list = d.pop("isAllowList", UNSET)
+        if not isinstance(is_allow_list, bool) and is_allow_list is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.isAllowList", "a boolean", is_allow_list)
 
         ignore_drafts = d.pop("ignoreDrafts", UNSET)
+        if not isinstance(ignore_drafts, bool) and ignore_drafts is not UNSET:
+            raise wrong_type("ReleaseFlowTrigger.ignoreDrafts", "a boolean", ignore_drafts)
 
         release_flow_trigger = cls.__new__(cls)
         release_flow_trigger.vcs_service = vcs_service

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ReleaseFlowTriggerVcsService(StrEnum):
@@ -35,3 +36,8 @@ class ReleaseFlowTriggerVcsService(StrEnum):
 
 
 _MEMBERS: dict[str, ReleaseFlowTriggerVcsService] = {member.value: member for member in ReleaseFlowTriggerVcsService}
+
+ReleaseFlowTriggerVcsServiceValue: TypeAlias = Literal[
+    "azure", "bitbucket", "github", "gitlab", "origin", "self-hosted"
+]
+"""The values of ReleaseFlowTriggerVcsService this client knows, as a type."""

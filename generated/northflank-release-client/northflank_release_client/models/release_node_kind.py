@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class ReleaseNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class ReleaseNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, ReleaseNodeKind] = {member.value: member for member in ReleaseNodeKind}
+
+ReleaseNodeKindValue: TypeAlias = Literal["Release"]
+"""The values of ReleaseNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class RolloutStrategyNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class RolloutStrategyNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, RolloutStrategyNodeKind] = {member.value: member for member in RolloutStrategyNodeKind}
+
+RolloutStrategyNodeKindValue: TypeAlias = Literal["RolloutStrategy"]
+"""The values of RolloutStrategyNodeKind this client knows, as a type."""

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_arguments(value: Arguments | Mapping[str, Any] | Unset) -> Arguments | Unset:
@@ -106,10 +106,16 @@ class RunReleaseFlowRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("RunReleaseFlowRequest", "an object", src_dict)
         d = dict(src_dict)
         name = d.pop("name", UNSET)
+        if not isinstance(name, str) and name is not UNSET:
+            raise wrong_type("RunReleaseFlowRequest.name", "a string", name)
 
         description = d.pop("description", UNSET)
+        if not isinstance(description, str) and description is not UNSET:
+            raise wrong_type("RunReleaseFlowRequest.description", "a string", description)
 
         _arguments = d.pop("arguments", UNSET)
         arguments: Arguments | Unset

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class RunTemplateNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class RunTemplateNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, RunTemplateNodeKind] = {member.value: member for member in RunTemplateNodeKind}
+
+RunTemplateNodeKindValue: TypeAlias = Literal["RunTemplate"]
+"""The values of RunTemplateNodeKind this client knows, as a type."""

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class SecretInheritanceNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class SecretInheritanceNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, SecretInheritanceNodeKind] = {member.value: member for member in SecretInheritanceNodeKind}
+
+SecretInheritanceNodeKindValue: TypeAlias = Literal["SecretInheritance"]
+"""The values of SecretInheritanceNodeKind this client knows, as a type."""

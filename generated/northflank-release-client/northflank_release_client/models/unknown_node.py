@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_spec(value: NodeKindSpec | Mapping[str, Any] | Unset) -> NodeKindSpec | Unset:
@@ -83,10 +83,16 @@ class UnknownNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("UnknownNode", "an object", src_dict)
         d = dict(src_dict)
         kind = d.pop("kind")
+        if not isinstance(kind, str):
+            raise wrong_type("UnknownNode.kind", "a string", kind)
 
         ref = d.pop("ref", UNSET)
+        if not isinstance(ref, str) and ref is not UNSET:
+            raise wrong_type("UnknownNode.ref", "a string", ref)
 
         _settings = d.pop("settings", UNSET)
         settings: NodeSettings | Unset
@@ -96,6 +102,8 @@ class UnknownNode:
             settings = NodeSettings.from_dict(_settings)
 
         skip_node_execution = d.pop("skipNodeExecution", UNSET)
+        if not isinstance(skip_node_execution, bool) and skip_node_execution is not UNSET:
+            raise wrong_type("UnknownNode.skipNodeExecution", "a boolean", skip_node_execution)
 
         _response = d.pop("response", UNSET)
         response: NodeResponse | Unset

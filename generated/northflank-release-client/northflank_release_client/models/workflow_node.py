@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.workflow_node_kind import WorkflowNodeKind
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_kind(value: WorkflowNodeKind | str) -> WorkflowNodeKind:
@@ -80,10 +80,14 @@ class WorkflowNode:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("WorkflowNode", "an object", src_dict)
         d = dict(src_dict)
         kind = WorkflowNodeKind.from_value(d.pop("kind"))
 
         ref = d.pop("ref", UNSET)
+        if not isinstance(ref, str) and ref is not UNSET:
+            raise wrong_type("WorkflowNode.ref", "a string", ref)
 
         _settings = d.pop("settings", UNSET)
         settings: NodeSettings | Unset
@@ -93,6 +97,8 @@ class WorkflowNode:
             settings = NodeSettings.from_dict(_settings)
 
         skip_node_execution = d.pop("skipNodeExecution", UNSET)
+        if not isinstance(skip_node_execution, bool) and skip_node_execution is not UNSET:
+            raise wrong_type("WorkflowNode.skipNodeExecution", "a boolean", skip_node_execution)
 
         _response = d.pop("response", UNSET)
         response: NodeResponse | Unset

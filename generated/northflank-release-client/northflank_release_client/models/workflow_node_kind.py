@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class WorkflowNodeKind(StrEnum):
@@ -15,3 +16,6 @@ class WorkflowNodeKind(StrEnum):
 
 
 _MEMBERS: dict[str, WorkflowNodeKind] = {member.value: member for member in WorkflowNodeKind}
+
+WorkflowNodeKindValue: TypeAlias = Literal["Workflow"]
+"""The values of WorkflowNodeKind this client knows, as a type."""

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.workflow_spec_type import WorkflowSpecType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, wrong_type
 
 
 def _to_type_(value: WorkflowSpecType | str | Unset) -> WorkflowSpecType | Unset:
@@ -112,6 +112,8 @@ class WorkflowSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type("WorkflowSpec", "an object", src_dict)
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: WorkflowSpecType | Unset
@@ -143,6 +145,9 @@ class WorkflowSpec:
             | Unset
         ) = UNSET
         if _steps is not UNSET:
+            if not isinstance(_steps, list):
+                raise wrong_type("steps", "an array", _steps)
+
             steps = []
             for steps_item_data in _steps:
 

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Literal, TypeAlias
 
 
 class WorkflowSpecType(StrEnum):
@@ -31,3 +32,6 @@ class WorkflowSpecType(StrEnum):
 
 
 _MEMBERS: dict[str, WorkflowSpecType] = {member.value: member for member in WorkflowSpecType}
+
+WorkflowSpecTypeValue: TypeAlias = Literal["parallel", "sequential"]
+"""The values of WorkflowSpecType this client knows, as a type."""

@@ -75,7 +75,9 @@ def _parse_response(
         return response_429
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.APIStatusError.from_response(
+            response.status_code, response.content, response.headers, response=response
+        )
     else:
         return None
 
@@ -85,7 +87,7 @@ def _build_response(
 ) -> Response[ErrorEnvelope | JobBuildListResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except errors.UnexpectedStatus:
+    except errors.APIStatusError:
         raise
     except Exception as error:  # noqa: BLE001 - any body at all must come back as a Response
         return Response(
@@ -94,12 +96,14 @@ def _build_response(
             headers=response.headers,
             parsed=None,
             parse_error=error,
+            http_response=response,
         )
     return Response(
         status_code=errors.status_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        http_response=response,
     )
 
 
@@ -126,8 +130,8 @@ def sync_detailed(
         cursor (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         Response[ErrorEnvelope | JobBuildListResponse]
@@ -148,9 +152,10 @@ def sync_detailed(
     except errors.APIConnectionError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise errors.APIConnectionError.wrap(error) from error
-
-    return _build_response(client=client, response=response)
+        failure = errors.APIConnectionError.wrap(error)
+    else:
+        return _build_response(client=client, response=response)
+    raise failure
 
 
 def sync(
@@ -176,8 +181,8 @@ def sync(
         cursor (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         ErrorEnvelope | JobBuildListResponse
@@ -216,8 +221,8 @@ async def asyncio_detailed(
         cursor (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         Response[ErrorEnvelope | JobBuildListResponse]
@@ -236,9 +241,10 @@ async def asyncio_detailed(
     except errors.APIConnectionError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise errors.APIConnectionError.wrap(error) from error
-
-    return _build_response(client=client, response=response)
+        failure = errors.APIConnectionError.wrap(error)
+    else:
+        return _build_response(client=client, response=response)
+    raise failure
 
 
 async def asyncio(
@@ -264,8 +270,8 @@ async def asyncio(
         cursor (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         ErrorEnvelope | JobBuildListResponse

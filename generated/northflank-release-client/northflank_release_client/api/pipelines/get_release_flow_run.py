@@ -64,7 +64,9 @@ def _parse_response(
         return response_429
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.APIStatusError.from_response(
+            response.status_code, response.content, response.headers, response=response
+        )
     else:
         return None
 
@@ -74,7 +76,7 @@ def _build_response(
 ) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except errors.UnexpectedStatus:
+    except errors.APIStatusError:
         raise
     except Exception as error:  # noqa: BLE001 - any body at all must come back as a Response
         return Response(
@@ -83,12 +85,14 @@ def _build_response(
             headers=response.headers,
             parsed=None,
             parse_error=error,
+            http_response=response,
         )
     return Response(
         status_code=errors.status_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        http_response=response,
     )
 
 
@@ -114,8 +118,8 @@ def sync_detailed(
         run_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         Response[ErrorEnvelope | ReleaseFlowRunResponse]
@@ -135,9 +139,10 @@ def sync_detailed(
     except errors.APIConnectionError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise errors.APIConnectionError.wrap(error) from error
-
-    return _build_response(client=client, response=response)
+        failure = errors.APIConnectionError.wrap(error)
+    else:
+        return _build_response(client=client, response=response)
+    raise failure
 
 
 def sync(
@@ -162,8 +167,8 @@ def sync(
         run_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         ErrorEnvelope | ReleaseFlowRunResponse
@@ -200,8 +205,8 @@ async def asyncio_detailed(
         run_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         Response[ErrorEnvelope | ReleaseFlowRunResponse]
@@ -219,9 +224,10 @@ async def asyncio_detailed(
     except errors.APIConnectionError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise errors.APIConnectionError.wrap(error) from error
-
-    return _build_response(client=client, response=response)
+        failure = errors.APIConnectionError.wrap(error)
+    else:
+        return _build_response(client=client, response=response)
+    raise failure
 
 
 async def asyncio(
@@ -246,8 +252,8 @@ async def asyncio(
         run_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         ErrorEnvelope | ReleaseFlowRunResponse

@@ -87,7 +87,9 @@ def _parse_response(
         return response_429
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.APIStatusError.from_response(
+            response.status_code, response.content, response.headers, response=response
+        )
     else:
         return None
 
@@ -97,7 +99,7 @@ def _build_response(
 ) -> Response[ErrorEnvelope | ReleaseFlowRunResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except errors.UnexpectedStatus:
+    except errors.APIStatusError:
         raise
     except Exception as error:  # noqa: BLE001 - any body at all must come back as a Response
         return Response(
@@ -106,12 +108,14 @@ def _build_response(
             headers=response.headers,
             parsed=None,
             parse_error=error,
+            http_response=response,
         )
     return Response(
         status_code=errors.status_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        http_response=response,
     )
 
 
@@ -140,8 +144,8 @@ def sync_detailed(
         body (RunReleaseFlowRequest | Unset): Every field is optional.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         Response[ErrorEnvelope | ReleaseFlowRunResponse]
@@ -161,9 +165,10 @@ def sync_detailed(
     except errors.APIConnectionError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise errors.APIConnectionError.wrap(error) from error
-
-    return _build_response(client=client, response=response)
+        failure = errors.APIConnectionError.wrap(error)
+    else:
+        return _build_response(client=client, response=response)
+    raise failure
 
 
 def sync(
@@ -191,8 +196,8 @@ def sync(
         body (RunReleaseFlowRequest | Unset): Every field is optional.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         ErrorEnvelope | ReleaseFlowRunResponse
@@ -232,8 +237,8 @@ async def asyncio_detailed(
         body (RunReleaseFlowRequest | Unset): Every field is optional.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         Response[ErrorEnvelope | ReleaseFlowRunResponse]
@@ -251,9 +256,10 @@ async def asyncio_detailed(
     except errors.APIConnectionError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise errors.APIConnectionError.wrap(error) from error
-
-    return _build_response(client=client, response=response)
+        failure = errors.APIConnectionError.wrap(error)
+    else:
+        return _build_response(client=client, response=response)
+    raise failure
 
 
 async def asyncio(
@@ -281,8 +287,8 @@ async def asyncio(
         body (RunReleaseFlowRequest | Unset): Every field is optional.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.APIConnectionError: If no answer came; errors.APITimeoutError (one) if none came in time.
 
     Returns:
         ErrorEnvelope | ReleaseFlowRunResponse
