@@ -30,6 +30,7 @@ from tests.mockproc import TOKEN, MockProcess
 ROUTES = RouteTable.from_spec(load_spec()).routes
 # Values for path parameters: the default dataset's, and a stand-in for any other.
 SAMPLE_IDS = {
+    "teamId": "demo-team",
     "projectId": "demo-project",
     "pipelineId": "demo-pipeline",
     "stage": "development",
