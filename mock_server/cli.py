@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import copy
 import importlib.metadata
-import ipaddress
 import logging
 import math
 import os
@@ -25,8 +24,9 @@ from .domain.auth import TokensFileError
 from .envoptions import PREFIX, EnvArgumentParser
 from .http.connexion_adapter import UI_PATH
 from .http.cors import parse_origin
+from .http.guard import allowed_hosts_for
 from .jsonparse import DEFAULT_MAX_DEPTH, FILE_MAX_DEPTH
-from .protocol import PROTOCOL, REQUEST_TIMEOUT_ATTRIBUTE
+from .protocol import server_config
 from .settings import (
     DEFAULT_KEEP_ALIVE_SECONDS,
     DEFAULT_MAX_ARGUMENT_BYTES,
@@ -233,8 +233,9 @@ def serve_reloading(settings: Settings, sock: socket.socket, common: dict[str, A
     meanwhile, so clients wait for the new server rather than being refused."""
     os.environ[SETTINGS_VARIABLE] = settings.to_json()
     directories, patterns = watched(settings)
-    config = uvicorn.Config(
+    config = server_config(
         "mock_server.app:reloading_app_from_environment",
+        settings,
         factory=True,
         reload=True,
         reload_dirs=[str(directory) for directory in directories],
@@ -242,7 +243,6 @@ def serve_reloading(settings: Settings, sock: socket.socket, common: dict[str, A
         reload_excludes=["*.py"],  # uvicorn watches Python files by default; not these
         **common,
     )
-    setattr(config, REQUEST_TIMEOUT_ATTRIBUTE, settings.request_timeout)
     ChangeReload(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
 
 
@@ -365,23 +365,6 @@ def settings_from(args: argparse.Namespace, allowed_hosts: tuple[str, ...] | Non
     )
 
 
-def allowed_hosts_for(host: str, port: int, extra: list[str]) -> tuple[str, ...] | None:
-    """The Host headers the mock answers, bound to `host`:`port` (guard.py): that address, the
-    loopback names when it is a loopback address, and `extra`; None (any) when bound to every
-    interface, as in a container."""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if address is not None and address.is_unspecified:
-        return None
-    shown = f"[{host}]" if ":" in host else host
-    allowed = [f"{shown}:{port}"]
-    if address is not None and address.is_loopback:
-        allowed += [f"{name}:{port}" for name in ("localhost", "127.0.0.1", "[::1]")]
-    return (*allowed, *extra)
-
-
 def log_config() -> dict[str, Any]:
     """uvicorn's logging, with the access log on stderr too: stdout carries the banner only,
     so a parent that reads it once and never again cannot stall the mock by not reading."""
@@ -419,23 +402,19 @@ def main(argv: list[str] | None = None) -> None:
         "log_level": args.log_level,
         "log_config": log_config(),
         "access_log": args.access_log,
-        "lifespan": "on",
-        "http": PROTOCOL,
-        "h11_max_incomplete_event_size": settings.max_header_bytes,
-        "timeout_keep_alive": settings.keep_alive_seconds,
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
         "backlog": BACKLOG,
     }
     if args.reload:
         serve_reloading(settings, sock, common)
         return
-    config = uvicorn.Config(
+    config = server_config(
         app if args.workers == 1 else "mock_server.app:app_from_environment",
+        settings,
         factory=args.workers > 1,
         workers=args.workers,
         **common,
     )
-    setattr(config, REQUEST_TIMEOUT_ATTRIBUTE, settings.request_timeout)
     if args.workers == 1:
         server = uvicorn.Server(config)
         settle_heap()

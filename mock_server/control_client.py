@@ -316,9 +316,17 @@ class NorthflankMock:
         response = self.control.request(method, path, json=body, params=params)
         if response.status_code >= 400:
             try:
-                message = response.json()["error"]["message"]
-            except (ValueError, KeyError, TypeError):
-                message = response.text
+                error = response.json()["error"]
+                message = str(error["message"])
+                # Name each field a refusal is about: `advance: must be a number...`.
+                problems = (error.get("details") or {}).get("errors") or []
+                if problems:
+                    message = "; ".join(
+                        f"{problem.get('path') or problem.get('location')}: {problem['message']}"
+                        for problem in problems
+                    )
+            except (ValueError, KeyError, TypeError, AttributeError):
+                message = response.text[:2000]
             raise MockControlError(f"{method} {path} answered {response.status_code}: {message}")
         answer: dict[str, Any] = response.json()
         return answer

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import dataclasses
 import socket
 import threading
 import time
@@ -24,7 +25,9 @@ from typing import Any, TypeVar
 import uvicorn
 
 from .app import create_app
+from .http.guard import allowed_hosts_for
 from .http.pipeline import MockServer
+from .protocol import server_config
 from .settings import Settings
 from .transports import AsyncInProcessTransport, InProcessTransport
 
@@ -40,7 +43,11 @@ SHUTDOWN_TIMEOUT = 5  # seconds
 class EmbeddedMock:
     """One mock running in this process. `start()` (or `with`) builds the app (FixtureError or
     TokensFileError on bad files) and, with `listen`, serves it on `host`:`port` (0: a free
-    one); `stop()` ends both, closing open connections."""
+    one); `stop()` ends both, closing open connections.
+
+    A mock that listens answers only the Host headers of the address it is bound to, as the
+    command does (http/guard.py: a web page the developer visits cannot reach it through DNS
+    rebinding), unless `settings.allowed_hosts` says otherwise (`("*",)`: any)."""
 
     def __init__(
         self,
@@ -74,37 +81,52 @@ class EmbeddedMock:
     def start(self) -> EmbeddedMock:
         if self._thread is not None:
             return self
-        self._app = create_app(self.settings)
+        sock = self._bind() if self.listen else None
+        settings = self.settings
+        if sock is not None and settings.allowed_hosts is None:
+            host, port = sock.getsockname()[:2]
+            settings = dataclasses.replace(
+                settings, allowed_hosts=allowed_hosts_for(host, port, [])
+            )
+        try:
+            self._app = create_app(settings)
+        except BaseException:
+            if sock is not None:
+                sock.close()
+            raise
         loop = asyncio.new_event_loop()
         thread = threading.Thread(
             target=loop.run_forever, name="northflank-mock", daemon=True
         )  # daemon: a test run that never stops it still exits
         thread.start()
         self._loop, self._thread = loop, thread
-        if self.listen:
+        if sock is not None:
             try:
-                self._serve()
+                self._serve(sock)
             except BaseException:
                 self.stop()
                 raise
         return self
 
-    def _serve(self) -> None:
+    def _bind(self) -> socket.socket:
         sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             sock.bind((self.host, self.port))
-        except OSError as exc:
+        except (OSError, OverflowError) as exc:
             sock.close()
             raise OSError(f"cannot listen on {self.host}:{self.port}: {exc}") from exc
+        return sock
+
+    def _serve(self, sock: socket.socket) -> None:
         host, port = sock.getsockname()[:2]
         self.url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-        config = uvicorn.Config(
+        config = server_config(
             self.app,
+            self.settings,
             log_config=None,  # the host process's logging (pytest captures it) stays as it is
             log_level="warning",
             access_log=False,
-            lifespan="on",
             timeout_graceful_shutdown=SHUTDOWN_TIMEOUT,
         )
         self._server = server = uvicorn.Server(config)

@@ -4,7 +4,8 @@ options this way. The command line wins over the environment, which wins over th
 
 Values go through the option's own `type` and `choices`, so an environment variable is checked
 exactly as the option is, and an error names the variable. Flags take 1/true/yes/on or
-0/false/no/off; options that take several values take them separated by spaces. An empty
+0/false/no/off; options that take several values, or can be repeated, take them separated by
+spaces. An empty
 variable counts as unset.
 """
 
@@ -82,7 +83,10 @@ class EnvArgumentParser(argparse.ArgumentParser):
             if word in FALSE:
                 return False if boolean else action.default
             self._refuse(name, raw, "expected 1, true, yes or on, or 0, false, no or off")
-        if action.nargs in ("*", "+") or isinstance(action.nargs, int):
+        # Options that take several values, or can be given several times (their default is a
+        # list: --allow-host), take them separated by spaces.
+        several = action.nargs in ("*", "+") or isinstance(action.default, list)
+        if several or isinstance(action.nargs, int):
             try:
                 words = shlex.split(raw)
             except ValueError as exc:

@@ -86,7 +86,7 @@ def test_the_command_line_wins_and_errors_name_the_variable(
     with pytest.raises(SystemExit):
         parse_args([], {"NORTHFLANK_MOCK_PORT": "forty"})
     assert (
-        "environment variable NORTHFLANK_MOCK_PORT='forty': invalid int value"
+        "environment variable NORTHFLANK_MOCK_PORT='forty': 'forty' is not a whole number"
         in capsys.readouterr().err
     )
     with pytest.raises(SystemExit):
