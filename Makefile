@@ -1,11 +1,14 @@
 # The front door. `make mock` and `make test` set everything up themselves on a machine that has
 # only python3 and make; later runs reuse .venv and skip installation unless the pins changed.
+# `make mock` installs only what running the mock needs (requirements-mock.lock); the targets that
+# test, lint or generate install the development toolchain (requirements.lock) on top.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
+MOCK_STAMP := $(VENV)/.installed-mock
 CLIENT := generated/northflank-release-client
 HOST   ?= 127.0.0.1
 PORT   ?= 4010
@@ -13,16 +16,24 @@ PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 INTEROP := .cache/interop
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test lint interop mock generate fixtures bench lock clean
+.PHONY: help setup test lint interop mock generate fixtures bench lock dist image clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml $(CLIENT)/setup.py
+$(MOCK_STAMP): requirements-mock.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements-mock.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	@touch $@
+
+# The toolchain's pins include every pin of requirements-mock.lock (scripts/lock.sh resolves that
+# one within this one), so a venv set up for tests serves the mock as it is.
+$(STAMP): requirements.lock requirements-mock.lock pyproject.toml $(CLIENT)/setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.lock
 	$(PIP) install --no-deps --no-build-isolation -e . -e $(CLIENT)
-	@touch $@
+	@touch $@ $(MOCK_STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pinned tools (done by every target that needs it)
 
@@ -53,8 +64,8 @@ $(INTEROP)/venv/.installed: interop/requirements.txt
 interop: $(STAMP) $(INTEROP)/node_modules/.installed $(INTEROP)/venv/.installed ## Lint the spec and generate code from it with pinned third-party tools (needs node and npm)
 	$(PY) -m pytest interop
 
-mock: $(STAMP) ## Run the mock server on $(HOST):$(PORT)
-	$(PY) -m mock_server --host $(HOST) --port $(PORT)
+mock: $(MOCK_STAMP) ## Run the mock server on $(HOST):$(PORT)
+	$(BIN)/northflank-mock --host $(HOST) --port $(PORT)
 
 generate: $(STAMP) ## Regenerate generated/ from openapi/northflank.yaml
 	$(PY) scripts/generate_client.py
@@ -65,8 +76,15 @@ fixtures: $(STAMP) ## Regenerate the default dataset from its seed
 bench: $(STAMP) ## Benchmark the mock against Prism and a raw ASGI floor
 	$(PY) -m scripts.bench
 
-lock: ## Re-resolve requirements.lock from the pins in pyproject.toml
+lock: ## Re-resolve requirements.lock and requirements-mock.lock from the pins in pyproject.toml
 	scripts/lock.sh
 
+dist: $(STAMP) ## Build the mock's sdist and wheel into dist/
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+
+image: $(MOCK_STAMP) ## Build the container image (podman, or docker when its daemon runs)
+	$(PY) -m scripts.container build
+
 clean: ## Remove .venv and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist

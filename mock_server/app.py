@@ -9,29 +9,37 @@ import logging
 import os
 from typing import Any
 
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .domain.auth import Authenticator, load_tokens
 from .domain.clock import Clock, ManualClock
 from .domain.faults import FaultBook
 from .domain.ratelimit import RateLimiter
-from .errors import ApiError
+from .errors import ApiError, render
 from .http import connexion_adapter
 from .http.control import make_control_app
+from .http.cors import CorsPolicy
 from .http.guard import Guard
 from .http.handlers import make_handlers
-from .http.pipeline import MockServer
+from .http.pipeline import MockServer, not_http
 from .http.routes import RouteTable
 from .http.validation import ParameterValidator, check_body, response_problems
 from .processes import follow_parent
 from .settings import Settings
 from .spec import load_spec
-from .storage.fixtures import load_dataset
+from .storage.fixtures import FixtureFolder
 from .storage.persistence import Backend, MemoryBackend, SqliteBackend, StateFileError
 from .storage.state import MockState
 from .storage.store import Store
 
-__all__ = ["SETTINGS_VARIABLE", "Settings", "app_from_environment", "create_app", "settle_heap"]
+__all__ = [
+    "SETTINGS_VARIABLE",
+    "Settings",
+    "app_from_environment",
+    "create_app",
+    "reloading_app_from_environment",
+    "settle_heap",
+]
 
 SETTINGS_VARIABLE = "NORTHFLANK_MOCK_SETTINGS"
 logger = logging.getLogger("mock_server")
@@ -39,9 +47,9 @@ logger = logging.getLogger("mock_server")
 
 def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
     clock: Clock = ManualClock() if settings.manual_clock else Clock()
-    dataset = load_dataset(settings.fixtures, settings.spec)
+    fixtures = FixtureFolder(settings.fixtures, settings.spec)
     store = Store(
-        dataset, clock, settings.durations, settings.seed, settings.outcome,
+        fixtures.dataset, clock, settings.durations, settings.seed, settings.outcome,
         max_argument_bytes=settings.max_argument_bytes,
     )  # fmt: skip
     lacking = store.required_fields_created_runs_lack()
@@ -63,6 +71,7 @@ def build_state(settings: Settings, operation_ids: frozenset[str]) -> MockState:
         RateLimiter(clock, settings.rate_limit),
         FaultBook(settings.seed, set(operation_ids)),
         backend,
+        fixtures,
     )
     try:
         state.sync()  # what a previous run saved
@@ -104,6 +113,7 @@ def create_app(settings: Settings | None = None) -> MockServer:
         control=make_control_app(state, max_json_depth=settings.max_json_depth),
         state=state,
         max_body=settings.max_body,
+        cors=CorsPolicy(settings.cors_origins) if settings.cors_origins else None,
         guard=Guard(settings.allowed_hosts, settings.control_token),
         spec=settings.spec,
     )
@@ -120,6 +130,34 @@ def app_from_environment() -> MockServer:
     app = create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))
     settle_heap()
     return app
+
+
+def reloading_app_from_environment() -> ASGIApp:
+    """The app factory of --reload's server processes. Files that do not load (a fixture that
+    does not validate, a spec being edited) give an app that answers every request 503 saying
+    why, until the next change starts a new process."""
+    try:
+        return app_from_environment()
+    except Exception as exc:
+        logger.error("cannot serve the changed files; waiting for the next change", exc_info=exc)
+        return _unavailable(exc)
+
+
+def _unavailable(cause: Exception) -> ASGIApp:
+    message = (
+        f"The mock cannot serve its files: {type(cause).__name__}: {cause}. "
+        "Fix the file; --reload restarts the mock when it changes."
+    )
+    status, headers, body = render(ApiError(503, message))
+
+    async def unavailable(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await not_http(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return unavailable
 
 
 def settle_heap() -> None:

@@ -1,10 +1,10 @@
-"""`python -m mock_server`: run the mock under uvicorn."""
+"""`northflank-mock` and `python -m mock_server`: run the mock under uvicorn."""
 
 from __future__ import annotations
 
 import argparse
 import copy
-import ipaddress
+import importlib.metadata
 import logging
 import math
 import os
@@ -16,14 +16,17 @@ from typing import Any
 
 import uvicorn
 from uvicorn.config import LOGGING_CONFIG
-from uvicorn.supervisors import Multiprocess
+from uvicorn.supervisors import ChangeReload, Multiprocess
 
 from .app import SETTINGS_VARIABLE, create_app, settle_heap
 from .domain import lifecycle
 from .domain.auth import TokensFileError
+from .envoptions import PREFIX, EnvArgumentParser
 from .http.connexion_adapter import UI_PATH
+from .http.cors import parse_origin
+from .http.guard import allowed_hosts_for
 from .jsonparse import DEFAULT_MAX_DEPTH, FILE_MAX_DEPTH
-from .protocol import PROTOCOL, REQUEST_TIMEOUT_ATTRIBUTE
+from .protocol import server_config
 from .settings import (
     DEFAULT_KEEP_ALIVE_SECONDS,
     DEFAULT_MAX_ARGUMENT_BYTES,
@@ -72,10 +75,22 @@ def _bounded_seconds(low: float, high: float, *, above: bool = False) -> Callabl
     return parse
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m mock_server",
+DISTRIBUTION = "northflank-release-mock"
+
+
+def parse_args(
+    argv: list[str] | None = None, environ: dict[str, str] | None = None
+) -> argparse.Namespace:
+    return build_parser(environ).parse_args(argv)
+
+
+def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
+    parser = EnvArgumentParser(
+        prog=_program(),
         description="An offline Northflank: the release endpoints, served from fixtures.",
+        epilog=f"Every option can also be set by an environment variable, {PREFIX}<OPTION> "
+        "(shown with each option); the command line wins.",
+        environ=environ,
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
@@ -181,7 +196,73 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     _limit_arguments(parser.add_argument_group("limits (answers past a limit are 4xx envelopes)"))
     _guard_arguments(parser.add_argument_group("control plane and Host checks"))
-    return parser.parse_args(argv)
+    add_tool_options(parser)
+    return parser
+
+
+def add_tool_options(parser: argparse.ArgumentParser) -> None:
+    """Options for the mock as a tool: browser apps, reloading, its version."""
+    parser.add_argument(
+        "--cors",
+        nargs="+",
+        type=parse_origin,
+        default=[],
+        metavar="ORIGIN",
+        help="let browser apps on these origins call the API (http://localhost:3000; * for any); "
+        "the control plane stays same-origin",
+    )
+    parser.add_argument(
+        "--reload",
+        action="store_true",
+        help="restart when the spec or a fixture file changes (afresh, unless --state); while "
+        "a changed file is invalid, every request answers 503 saying why",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+
+
+def tool_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The Settings fields of add_tool_options' options."""
+    if args.reload and args.workers > 1:
+        raise SystemExit("--reload restarts one server process: it does not combine with --workers")
+    return {"cors_origins": tuple(args.cors)}
+
+
+def serve_reloading(settings: Settings, sock: socket.socket, common: dict[str, Any]) -> None:
+    """--reload: uvicorn's reloader (watchfiles) runs the mock in a child process and starts a
+    new one when the spec or a fixture file changes. The socket stays bound in this process
+    meanwhile, so clients wait for the new server rather than being refused."""
+    os.environ[SETTINGS_VARIABLE] = settings.to_json()
+    directories, patterns = watched(settings)
+    config = server_config(
+        "mock_server.app:reloading_app_from_environment",
+        settings,
+        factory=True,
+        reload=True,
+        reload_dirs=[str(directory) for directory in directories],
+        reload_includes=patterns,
+        reload_excludes=["*.py"],  # uvicorn watches Python files by default; not these
+        **common,
+    )
+    ChangeReload(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
+
+
+def watched(settings: Settings) -> tuple[list[Path], list[str]]:
+    """What --reload watches: the folders, and the file name patterns within them."""
+    spec = settings.spec.resolve()
+    return [spec.parent, settings.fixtures.resolve()], [spec.name, "*.json"]
+
+
+def version() -> str:
+    """The installed package's version."""
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _program() -> str:
+    """How the mock was started, for --help and errors."""
+    return "python -m mock_server" if sys.argv[0].endswith("__main__.py") else "northflank-mock"
 
 
 def _limit_arguments(group: Any) -> None:
@@ -280,24 +361,8 @@ def settings_from(args: argparse.Namespace, allowed_hosts: tuple[str, ...] | Non
         request_timeout=args.request_timeout,
         allowed_hosts=allowed_hosts,
         control_token=args.control_token,
+        **tool_settings(args),
     )
-
-
-def allowed_hosts_for(host: str, port: int, extra: list[str]) -> tuple[str, ...] | None:
-    """The Host headers the mock answers, bound to `host`:`port` (guard.py): that address, the
-    loopback names when it is a loopback address, and `extra`; None (any) when bound to every
-    interface, as in a container."""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if address is not None and address.is_unspecified:
-        return None
-    shown = f"[{host}]" if ":" in host else host
-    allowed = [f"{shown}:{port}"]
-    if address is not None and address.is_loopback:
-        allowed += [f"{name}:{port}" for name in ("localhost", "127.0.0.1", "[::1]")]
-    return (*allowed, *extra)
 
 
 def log_config() -> dict[str, Any]:
@@ -333,21 +398,23 @@ def main(argv: list[str] | None = None) -> None:
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}"
     print(f"Northflank mock listening on {url} (Swagger UI: {url}{UI_PATH}/)", flush=True)
-    config = uvicorn.Config(
+    common: dict[str, Any] = {
+        "log_level": args.log_level,
+        "log_config": log_config(),
+        "access_log": args.access_log,
+        "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
+        "backlog": BACKLOG,
+    }
+    if args.reload:
+        serve_reloading(settings, sock, common)
+        return
+    config = server_config(
         app if args.workers == 1 else "mock_server.app:app_from_environment",
+        settings,
         factory=args.workers > 1,
         workers=args.workers,
-        log_level=args.log_level,
-        log_config=log_config(),
-        access_log=args.access_log,
-        lifespan="on",
-        http=PROTOCOL,
-        h11_max_incomplete_event_size=settings.max_header_bytes,
-        timeout_keep_alive=settings.keep_alive_seconds,  # type: ignore[arg-type]
-        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
-        backlog=BACKLOG,
+        **common,
     )
-    setattr(config, REQUEST_TIMEOUT_ATTRIBUTE, settings.request_timeout)
     if args.workers == 1:
         server = uvicorn.Server(config)
         settle_heap()

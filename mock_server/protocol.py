@@ -31,13 +31,29 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 from .errors import ApiError, render
-from .settings import DEFAULT_MAX_HEADER_BYTES, DEFAULT_REQUEST_TIMEOUT
+from .settings import DEFAULT_MAX_HEADER_BYTES, DEFAULT_REQUEST_TIMEOUT, Settings
 
 PROTOCOL = "mock_server.protocol:LimitedHttpToolsProtocol"  # uvicorn's `http` setting
 REQUEST_TIMEOUT_ATTRIBUTE = "northflank_mock_request_timeout"  # set on uvicorn's Config
 LINGER = 2.0  # seconds a refused connection's further data is read and dropped
 _HEAD_END = b"\r\n\r\n"
 _REASONS = {408: "Request Timeout", 431: "Request Header Fields Too Large"}
+
+
+def server_config(app: Any, settings: Settings, **options: Any) -> Config:
+    """uvicorn's Config for serving a mock with this protocol and the limits of `settings`;
+    `options` are uvicorn's own. The command (cli.py) and EmbeddedMock both serve through it,
+    so a mock in a test suite refuses what the command refuses."""
+    config = Config(
+        app,
+        http=PROTOCOL,
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.keep_alive_seconds,  # type: ignore[arg-type]
+        lifespan="on",
+        **options,
+    )
+    setattr(config, REQUEST_TIMEOUT_ATTRIBUTE, settings.request_timeout)
+    return config
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):

@@ -44,6 +44,7 @@ class Settings:
     # as for an app called in-process, where there is no network to attack.
     allowed_hosts: tuple[str, ...] | None = None
     control_token: str | None = None
+    cors_origins: tuple[str, ...] = ()  # origins browser apps may call the API from; "*": any
     spec: Path = SPEC_PATH  # the spec to serve: routes, checks, fixtures' schemas, /openapi.*
 
     def to_json(self) -> str:
@@ -57,6 +58,7 @@ class Settings:
         for name in ("fixtures", "tokens", "state", "spec"):
             data[name] = Path(data[name]) if data[name] is not None else None
         data["durations"] = lifecycle.Durations(**data["durations"])
+        data["cors_origins"] = tuple(data.get("cors_origins", ()))
         if data.get("allowed_hosts") is not None:
             data["allowed_hosts"] = tuple(data["allowed_hosts"])
         return cls(**data)

@@ -14,7 +14,19 @@ from jsonschema.protocols import Validator
 
 from .formats import FORMAT_CHECKER
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "northflank.yaml"
+SPEC_NAME = "northflank.yaml"
+
+
+def _spec_path() -> Path:
+    """The spec that belongs to this code. An installed package holds it in mock_server/openapi/
+    (pyproject.toml maps the top-level openapi/ folder there); a checkout, or a copy of one, has
+    it in openapi/ beside the package."""
+    package = Path(__file__).resolve().parent
+    installed = package / "openapi" / SPEC_NAME
+    return installed if installed.is_file() else package.parent / "openapi" / SPEC_NAME
+
+
+SPEC_PATH = _spec_path()
 
 
 # libyaml's loader when PyYAML has it (its wheels do): ten times faster than pure Python.

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.mockproc import MockProcess
+from mock_server import EmbeddedMock, NorthflankMock, Settings
 
 PROJECT = "demo-project"
 PIPELINE = "demo-pipeline"
@@ -55,30 +55,33 @@ tokens:
 
 
 @pytest.fixture(scope="session")
-def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockProcess]:
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NorthflankMock]:
     """A mock with permission checks on (the tokens above) and strict response validation."""
     path = tmp_path_factory.mktemp("tokens") / "tokens.yaml"
     path.write_text(TOKENS)
-    with MockProcess("--tokens", str(path), "--strict") as process:
-        yield process
+    settings = Settings(tokens=path, strict_responses=True)
+    with EmbeddedMock(settings) as embedded, NorthflankMock(embedded) as mock:
+        yield mock
+
+
+# The project's own tests use the mock's pytest plugin, configured in pyproject.toml: strict
+# response validation, manual clock, fixed seed.
 
 
 @pytest.fixture(scope="session")
-def mock() -> Iterator[MockProcess]:
-    """The mock shared by a session: strict response validation, manual clock, fixed seed."""
-    with MockProcess("--strict", "--manual-clock", "--seed", "7") as process:
-        yield process
+def mock(northflank_mock_session: NorthflankMock) -> NorthflankMock:
+    """The mock shared by a session, on a real port."""
+    return northflank_mock_session
 
 
 @pytest.fixture
-def fresh(mock: MockProcess) -> MockProcess:
+def fresh(northflank_mock: NorthflankMock) -> NorthflankMock:
     """The shared mock, back to its fixtures."""
-    mock.reset()
-    return mock
+    return northflank_mock
 
 
 @pytest.fixture
-def api(fresh: MockProcess) -> Iterator[httpx.Client]:
+def api(fresh: NorthflankMock) -> Iterator[httpx.Client]:
     """An authenticated HTTP client of the freshly reset shared mock."""
-    with fresh.api() as client:
+    with fresh.http() as client:
         yield client

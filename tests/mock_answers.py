@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from tests.mockproc import MockProcess
+from mock_server import NorthflankMock
 
 PROJECT = "/v1/projects/demo-project"
 RUNS = f"{PROJECT}/pipelines/demo-pipeline/release-flows/development/runs"
@@ -22,13 +22,13 @@ Answers = dict[str, tuple[str, Any]]  # name -> (response schema name, body)
 NEW_NODE_KIND = "running run details, node kind not listed"
 
 
-def collect(mock: MockProcess) -> Answers:
+def collect(mock: NorthflankMock) -> Answers:
     """One real answer of each kind, from a mock started with MOCK_ARGS."""
-    with mock.api() as api:
+    with mock.http() as api:
         return _collect(mock, api)
 
 
-def _collect(mock: MockProcess, api: Any) -> Answers:
+def _collect(mock: NorthflankMock, api: Any) -> Answers:
 
     def body(response: Any) -> Any:
         assert response.status_code == 200, response.text

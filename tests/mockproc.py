@@ -1,4 +1,10 @@
-"""Start the real mock server (uvicorn, a free port on 127.0.0.1) in a subprocess for tests."""
+"""The mock as a separate process (`python -m mock_server`), for the tests of the command line
+itself and of what only a process shows (worker processes, restarts, signals). Tests of the mock's
+behaviour use the pytest plugin's in-process server (mock_server/pytest_plugin.py), which is faster.
+
+A `MockProcess` is a `NorthflankMock` (the plugin's helper) for a mock in another process: the same
+control helpers, clients and request checks. Its output goes to files, never to a pipe nobody
+reads, so a chatty server cannot stall."""
 
 from __future__ import annotations
 
@@ -10,16 +16,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 
+from mock_server.control_client import DEFAULT_TOKEN, NorthflankMock
+
 ROOT = Path(__file__).resolve().parent.parent
 BANNER = re.compile(r"listening on (http://\S+)")
-TOKEN = "test-token"
+TOKEN = DEFAULT_TOKEN
 
 
-class MockProcess:
+class MockProcess(NorthflankMock):
     """One `python -m mock_server` process. Use as a context manager, or call stop()."""
 
     def __init__(self, *args: str, startup_timeout: float = 30.0) -> None:
@@ -27,91 +34,63 @@ class MockProcess:
             sys.executable, "-m", "mock_server", "--host", "127.0.0.1", "--port", "0",
             "--log-level", "warning", "--no-access-log", *args,
         ]  # fmt: skip
-        # A file, not a pipe: nothing reads the log while the mock runs, and a full pipe would
-        # stall it. Its stdout carries the banner only.
-        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed by stop())
-        self.process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        self.url = self._wait_for_banner(startup_timeout)
-        self.client = httpx.Client(base_url=self.url, timeout=30.0)
-        self._wait_until_healthy(startup_timeout)
+        self._output = tempfile.TemporaryDirectory(prefix="mockproc-")
+        self.stdout_path = Path(self._output.name) / "stdout"
+        self.stderr_path = Path(self._output.name) / "stderr"
+        with self.stdout_path.open("wb") as stdout, self.stderr_path.open("wb") as stderr:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, stdout=stdout, stderr=stderr,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )  # fmt: skip
+        try:
+            super().__init__(url=self._wait_for_banner(startup_timeout))
+            self._wait_until_healthy(startup_timeout)
+        except BaseException:
+            self.stop()
+            raise
 
     def _wait_for_banner(self, timeout: float) -> str:
-        assert self.process.stdout is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            line = self.process.stdout.readline()
-            if not line:
-                break
-            match = BANNER.search(line)
+            match = BANNER.search(self.stdout_path.read_text())
             if match:
                 return match.group(1)
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.02)
         self.process.kill()
         self.process.wait(timeout=10)
         raise RuntimeError(f"mock did not start (exit {self.process.returncode}):\n{self.stderr()}")
 
     def stderr(self) -> str:
         """What the mock has logged so far."""
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()
+        return self.stderr_path.read_text(errors="replace")
 
     def _wait_until_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                if self.client.get("/_mock/health").status_code == 200:
+                if self.control.get("/_mock/health").status_code < 500:
                     return
             except httpx.TransportError:
                 pass
             time.sleep(0.05)
         raise RuntimeError("mock did not become healthy")
 
-    def api(self, token: str = TOKEN) -> httpx.Client:
-        return httpx.Client(
-            base_url=self.url, headers={"Authorization": f"Bearer {token}"}, timeout=30.0
-        )
-
-    def reset(self) -> None:
-        self.client.post("/_mock/reset").raise_for_status()
-
-    def requests(self) -> list[dict[str, Any]]:
-        response = self.client.get("/_mock/requests")
-        response.raise_for_status()
-        records: list[dict[str, Any]] = response.json()["requests"]
-        return records
-
-    def advance(self, seconds: float) -> float:
-        response = self.client.post("/_mock/clock", json={"advance": seconds})
-        response.raise_for_status()
-        now: float = response.json()["now"]
-        return now
-
-    def now(self) -> float:
-        now: float = self.client.get("/_mock/clock").json()["now"]
-        return now
-
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
 
     def stop(self) -> None:
-        self.client.close()
+        if hasattr(self, "control"):  # started far enough to have clients
+            self.close()
         if self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self.log.close()
+        self._output.cleanup()
 
     def __enter__(self) -> MockProcess:
         return self

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mock_server.control_client import RecordedRequest
 from mock_server.storage.fixtures import load_dataset
 
 PROJECT, PIPELINE, STAGE, JOB = "demo-project", "demo-pipeline", "development", "demo-job"
@@ -37,7 +38,7 @@ def _counts() -> tuple[int, int]:
 
 
 def check(
-    output: dict[str, Any], journal: list[dict[str, Any]], team: str | None, flavours: list[str]
+    output: dict[str, Any], journal: list[RecordedRequest], team: str | None, flavours: list[str]
 ) -> None:
     """`output`: the driver's JSON, one scenario per flavour (`sync`, `async`, ...), run in that
     order against a freshly reset mock whose journal was cleared; `journal`: /_mock/requests."""
@@ -69,12 +70,12 @@ def check(
             ("GET", f"{prefix}/jobs/{JOB}/build", 200),
             ("GET", f"/v1/teams/{UNKNOWN_TEAM}/projects/{PROJECT}/jobs/{JOB}/build", 404),
         ]
-    called = [(r["method"], r["path"], r["status"]) for r in journal]
+    called = [(r.method, r.path, r.status) for r in journal]
     assert called == expected, called
     pages = [
-        r["query"]
+        r.query
         for r in journal
-        if r["method"] == "GET" and r["status"] == 200 and r["path"].endswith(("/runs", "/build"))
+        if r.method == "GET" and r.status == 200 and r.path.endswith(("/runs", "/build"))
     ]
     assert all("per_page=100" in query for query in pages), pages
     assert sum("cursor=" in query for query in pages) == 2 * len(flavours), pages

@@ -9,9 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
+from mock_server import NorthflankMock
 from mock_server.spec import schema_validator
 from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS
-from tests.mockproc import TOKEN, MockProcess
+from tests.mockproc import TOKEN
 
 DEV = RUNS.format(stage="development")
 RUN = f"{DEV}/{EXAMPLE_RUN}"
@@ -86,10 +87,10 @@ BAD_INPUT: list[tuple[str, str, str, dict[str, Any], int]] = [
 ]  # fmt: skip
 
 
-def fingerprint(mock: MockProcess) -> dict[str, Any]:
+def fingerprint(mock: NorthflankMock) -> dict[str, Any]:
     """What a rejected request must not change: counts and the newest runs of every list."""
-    with mock.api() as api:
-        health = mock.client.get("/_mock/health").json()
+    with mock.http() as api:
+        health = mock.control.get("/_mock/health").json()
         heads = {
             stage: api.get(RUNS.format(stage=stage), params={"per_page": 5}).json()
             for stage in ("development", "staging", "production")
@@ -108,13 +109,13 @@ def real_cursor(api: httpx.Client, path: str) -> str:
     ("label", "method", "path", "kwargs", "status"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT]
 )
 def test_bad_input_is_a_documented_4xx_and_changes_nothing(
-    fresh: MockProcess, label: str, method: str, path: str, kwargs: dict[str, Any], status: int
+    fresh: NorthflankMock, label: str, method: str, path: str, kwargs: dict[str, Any], status: int
 ) -> None:
     before = fingerprint(fresh)
     kwargs = json.loads(json.dumps(kwargs)) if "content" not in kwargs else dict(kwargs)
     headers = {**AUTH, **kwargs.pop("headers", {})}
     headers = {name: value for name, value in headers.items() if value is not None}
-    with fresh.api() as api:
+    with fresh.http() as api:
         params = kwargs.get("params")
         if isinstance(params, dict) and params.get("cursor") in (
             "TAMPERED",

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from scripts.bench import __main__ as cli
-from scripts.bench import inprocess, load, scale, tools
+from scripts.bench import client_modes, inprocess, load, scale, tools
 from scripts.bench.client_cost import measure_client
 from scripts.bench.load import parse_wrk
 from scripts.bench.report import verdicts
@@ -125,6 +125,14 @@ def test_the_in_process_cost_is_measured_for_every_scenario() -> None:
     costs = inprocess.measure_requests(loops=20, rounds=2)
     assert set(costs) == {scenario.name for scenario in SCENARIOS}
     assert all(0 < micros < 100_000 for micros in costs.values())
+
+
+def test_the_client_is_measured_in_process_and_over_http() -> None:
+    rates = client_modes.measure_client_modes(calls=5, rounds=1)
+    assert set(rates) == {scenario.name for scenario in SCENARIOS}
+    for modes in rates.values():
+        assert modes["in_process"] > 0 and modes["http"] > 0
+        assert modes["ratio"] == modes["in_process"] / modes["http"]
 
 
 def test_installing_a_tool_says_what_where_and_why_first(

@@ -28,24 +28,27 @@ from northflank_release_client.models import (
     RunReleaseFlowRequest,
 )
 
+from mock_server import EmbeddedMock, NorthflankMock, Settings
+from mock_server.domain.lifecycle import Durations
 from tests.conftest import EXAMPLE_RUN
-from tests.mockproc import TOKEN, MockProcess
+from tests.mockproc import TOKEN
 
 P, PL = "demo-project", "demo-pipeline"
 
 
 @pytest.fixture(scope="module")
-def quick() -> Iterator[MockProcess]:
+def quick() -> Iterator[NorthflankMock]:
     """A mock whose created runs conclude within a second."""
-    with MockProcess("--pending-seconds", "0.2", "--run-seconds", "0.6") as process:
-        yield process
+    settings = Settings(durations=Durations(pending=0.2, running=0.6))
+    with EmbeddedMock(settings) as embedded, NorthflankMock(embedded) as mock:
+        yield mock
 
 
-def facade(mock: MockProcess, token: str = TOKEN) -> Northflank:
+def facade(mock: NorthflankMock, token: str = TOKEN) -> Northflank:
     return Northflank(api_token=token, base_url=mock.url)
 
 
-def test_run_wait_list_and_page(quick: MockProcess) -> None:
+def test_run_wait_list_and_page(quick: NorthflankMock) -> None:
     quick.reset()
     with facade(quick) as nf:
         created = nf.pipelines.run_release_flow(
@@ -66,14 +69,14 @@ def test_run_wait_list_and_page(quick: MockProcess) -> None:
     assert runs and all(isinstance(run, ReleaseFlowRun) and run.status == "success" for run in runs)
     assert len({run.id for run in staging}) == len(staging) == 60
     assert len({build.id for build in builds}) == len(builds) == 150
-    posted = [r for r in quick.requests() if r["method"] == "POST"]
-    assert posted[0]["body"] == {"name": "From the facade", "arguments": {"A": "1"}}
-    queries = [r["query"] for r in quick.requests() if r["path"].endswith("/staging/runs")]
+    posted = [r for r in quick.requests() if r.method == "POST"]
+    assert posted[0].body == {"name": "From the facade", "arguments": {"A": "1"}}
+    queries = [r.query for r in quick.requests() if r.path.endswith("/staging/runs")]
     assert queries[0] == "per_page=100&status=success"
     assert queries[1] == "per_page=7" and queries[2].startswith("per_page=7&cursor=")
 
 
-def test_errors_of_the_mock_arrive_as_the_family(quick: MockProcess) -> None:
+def test_errors_of_the_mock_arrive_as_the_family(quick: NorthflankMock) -> None:
     quick.reset()
     with facade(quick) as nf:
         with pytest.raises(ConflictError) as conflict:
@@ -92,7 +95,7 @@ def test_errors_of_the_mock_arrive_as_the_family(quick: MockProcess) -> None:
     assert invalid.value.details["errors"][0]["path"] == "per_page"
 
 
-def test_authentication_and_permission_errors(guarded: MockProcess) -> None:
+def test_authentication_and_permission_errors(guarded: NorthflankMock) -> None:
     with facade(guarded, token="nobody") as nf, pytest.raises(AuthenticationError) as unknown:
         nf.jobs.list_job_builds(P, "demo-job")
     with facade(guarded, token="jobs-only") as nf, pytest.raises(PermissionDeniedError) as denied:
@@ -101,7 +104,7 @@ def test_authentication_and_permission_errors(guarded: MockProcess) -> None:
 
 
 def test_token_and_url_come_from_the_environment(
-    quick: MockProcess, monkeypatch: pytest.MonkeyPatch
+    quick: NorthflankMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NORTHFLANK_API_TOKEN", "from-the-environment")
     monkeypatch.setenv("NORTHFLANK_BASE_URL", quick.url)
@@ -109,7 +112,7 @@ def test_token_and_url_come_from_the_environment(
     with Northflank() as nf:
         run = nf.pipelines.get_release_flow_run(P, PL, "development", EXAMPLE_RUN)
     assert run.id == EXAMPLE_RUN
-    assert quick.requests()[-1]["headers"]["authorization"].startswith("Bearer ")
+    assert quick.requests()[-1].headers["authorization"].startswith("Bearer ")
     with Northflank(base_url="http://elsewhere.invalid") as nf:
         assert nf.client._base_url == "http://elsewhere.invalid"
     monkeypatch.delenv("NORTHFLANK_API_TOKEN")
@@ -118,7 +121,7 @@ def test_token_and_url_come_from_the_environment(
     assert "from-the-environment" not in repr(Northflank(api_token="from-the-environment"))
 
 
-def test_the_async_facade(quick: MockProcess) -> None:
+def test_the_async_facade(quick: NorthflankMock) -> None:
     async def scenario() -> tuple[str, int, str]:
         async with AsyncNorthflank(api_token=TOKEN, base_url=quick.url) as nf:
             created = await nf.pipelines.run_release_flow(
@@ -133,10 +136,10 @@ def test_the_async_facade(quick: MockProcess) -> None:
     quick.reset()
     status, builds, run_id = asyncio.run(scenario())
     assert status == "success" and builds == 150
-    assert any(r["path"].endswith(run_id) for r in quick.requests())
+    assert any(r.path.endswith(run_id) for r in quick.requests())
 
 
-def test_the_generated_functions_stay_available(quick: MockProcess) -> None:
+def test_the_generated_functions_stay_available(quick: NorthflankMock) -> None:
     with facade(quick) as nf:
         response = get_release_flow_run.sync_detailed(
             P, PL, "development", EXAMPLE_RUN, client=nf.client

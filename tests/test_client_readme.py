@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from mock_server import EmbeddedMock, NorthflankMock, Settings
+from mock_server.domain.lifecycle import Durations
 from scripts.generate_client import OUTPUT
-from tests.mockproc import MockProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_README = OUTPUT / "README.md"
@@ -35,13 +36,14 @@ def main_readme_client_blocks() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def quick() -> Iterator[MockProcess]:
+def quick() -> Iterator[NorthflankMock]:
     """A mock whose created runs conclude within a second, as a README's wait expects."""
-    with MockProcess("--pending-seconds", "0.2", "--run-seconds", "0.6") as process:
-        yield process
+    settings = Settings(durations=Durations(pending=0.2, running=0.6))
+    with EmbeddedMock(settings) as embedded, NorthflankMock(embedded) as mock:
+        yield mock
 
 
-def run_block(code: str, mock: MockProcess) -> str:
+def run_block(code: str, mock: NorthflankMock) -> str:
     """Run one example as its reader would, with the environment pointing at the mock."""
     env = {**os.environ, "NORTHFLANK_API_TOKEN": "readme-token", "NORTHFLANK_BASE_URL": mock.url}
     for name in ("NORTHFLANK_TEAM_ID", "NORTHFLANK_DEBUG"):
@@ -73,7 +75,7 @@ def test_the_package_readme_is_not_the_generators_boilerplate() -> None:
     assert "Northflank()" in text and "AsyncNorthflank" in text
 
 
-def test_every_package_readme_example_runs(quick: MockProcess) -> None:
+def test_every_package_readme_example_runs(quick: NorthflankMock) -> None:
     blocks = package_blocks()
     assert len(blocks) == 8
     quick.reset()
@@ -87,7 +89,7 @@ def test_every_package_readme_example_runs(quick: MockProcess) -> None:
     assert errors[1].endswith("has already concluded (success)")
     assert settings == ["50"]
     assert team == ["success", "150 builds"]
-    paths = [r["path"] for r in quick.requests()]
+    paths = [r.path for r in quick.requests()]
     assert "/v1/teams/demo-team/projects/demo-project/jobs/demo-job/build" in paths
     assert any(
         p.startswith("/v1/teams/demo-team/projects/demo-project/pipelines/demo-pipeline/")
@@ -97,11 +99,11 @@ def test_every_package_readme_example_runs(quick: MockProcess) -> None:
     assert mocked == ["3600.0"]
     assert in_process[0] == "pending" and len(in_process) == 2
     assert raw == ["200 " + raw[0].split(" ", 1)[1]] and raw[0].split(" ", 1)[1] != "None"
-    created = [r for r in quick.requests() if r["method"] == "POST" and r["path"].endswith("/runs")]
-    assert created[0]["body"]["arguments"] == {"IMAGE_TAG": "v1.2.3"}
+    created = [r for r in quick.requests() if r.method == "POST" and r.path.endswith("/runs")]
+    assert created[0].body["arguments"] == {"IMAGE_TAG": "v1.2.3"}
 
 
-def test_the_main_readme_client_example_runs(quick: MockProcess) -> None:
+def test_the_main_readme_client_example_runs(quick: NorthflankMock) -> None:
     (block,) = main_readme_client_blocks()
     quick.reset()
     lines = run_block(block, quick).splitlines()

@@ -43,9 +43,10 @@ from northflank_release_client.models import (
     WorkflowNode,
 )
 
+from mock_server import NorthflankMock
 from mock_server.spec import load_spec
 from tests.conftest import EXAMPLE_RUN
-from tests.mockproc import TOKEN, MockProcess
+from tests.mockproc import TOKEN
 
 P, PL = "demo-project", "demo-pipeline"
 
@@ -54,7 +55,7 @@ def example(name: str) -> Any:
     return load_spec()["components"]["examples"][name]["value"]
 
 
-def client_for(mock: MockProcess, **kwargs: Any) -> AuthenticatedClient:
+def client_for(mock: NorthflankMock, **kwargs: Any) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=mock.url, token=TOKEN, **kwargs)
 
 
@@ -168,7 +169,7 @@ def test_the_reference_examples_parse() -> None:
 # Errors.
 
 
-def test_api_error_carries_the_envelope(fresh: MockProcess) -> None:
+def test_api_error_carries_the_envelope(fresh: NorthflankMock) -> None:
     with client_for(fresh) as client:
         response = get_release_flow_run.sync_detailed(P, PL, "development", "nope", client=client)
         with pytest.raises(ApiError) as raised:
@@ -316,7 +317,7 @@ def test_retries_can_be_turned_off(sleeps: list[float]) -> None:
 # Pagination helpers against the real mock.
 
 
-def test_iterators_walk_every_page_and_pass_parameters(fresh: MockProcess) -> None:
+def test_iterators_walk_every_page_and_pass_parameters(fresh: NorthflankMock) -> None:
     with client_for(fresh) as client:
         runs = list(iter_release_flow_runs(client, P, PL, "development", per_page=40))
         successes = list(
@@ -334,14 +335,14 @@ def test_iterators_walk_every_page_and_pass_parameters(fresh: MockProcess) -> No
     assert len({run.id for run in runs}) == len(runs) == 150
     assert successes and all(run.status == "success" for run in successes)
     assert len({b.id for b in builds}) == len(builds) == 150
-    queries = [r["query"] for r in fresh.requests() if r["path"].endswith("/runs")]
+    queries = [r.query for r in fresh.requests() if r.path.endswith("/runs")]
     assert queries[0] == "per_page=40"
     assert queries[1].startswith("per_page=40&cursor=")
     assert "status=success" in queries[-1] and "concluded=true" in queries[-1]
     assert len(queries) == math.ceil(150 / 40) + math.ceil(len(successes) / 30)
 
 
-def test_async_iterators(fresh: MockProcess) -> None:
+def test_async_iterators(fresh: NorthflankMock) -> None:
     async def collect() -> tuple[list[str], list[str]]:
         async with client_for(fresh) as client:
             runs = [
@@ -369,7 +370,7 @@ def test_a_repeated_cursor_stops_instead_of_looping() -> None:
 # Waiting for a run to conclude, on the mock's manual clock.
 
 
-def test_wait_returns_the_concluded_run(fresh: MockProcess) -> None:
+def test_wait_returns_the_concluded_run(fresh: NorthflankMock) -> None:
     with client_for(fresh) as client:
         created = unwrap(
             run_release_flow.sync_detailed(
@@ -392,7 +393,7 @@ def test_wait_returns_the_concluded_run(fresh: MockProcess) -> None:
     assert sum(pauses) >= 12  # 2 s pending + 10 s running on the mock's default timeline
 
 
-def test_wait_times_out_with_a_clear_error(fresh: MockProcess) -> None:
+def test_wait_times_out_with_a_clear_error(fresh: NorthflankMock) -> None:
     with client_for(fresh) as client:
         created = unwrap(
             run_release_flow.sync_detailed(P, PL, "development", client=client),
@@ -408,7 +409,7 @@ def test_wait_times_out_with_a_clear_error(fresh: MockProcess) -> None:
     assert isinstance(raised.value, TimeoutError)
 
 
-def test_async_wait(fresh: MockProcess) -> None:
+def test_async_wait(fresh: NorthflankMock) -> None:
     async def scenario() -> str:
         async with client_for(fresh) as client:
             response = await run_release_flow.asyncio_detailed(P, PL, "staging", client=client)
@@ -425,13 +426,13 @@ def test_async_wait(fresh: MockProcess) -> None:
     assert asyncio.run(scenario()) == "success"
 
 
-def test_wait_raises_api_error_for_an_unknown_run(fresh: MockProcess) -> None:
+def test_wait_raises_api_error_for_an_unknown_run(fresh: NorthflankMock) -> None:
     with client_for(fresh) as client, pytest.raises(ApiError) as raised:
         wait_for_release_flow_run(client, P, PL, "development", "nope", timeout=1)
     assert raised.value.status_code == 404
 
 
-def test_generated_list_call_parses_a_real_page(fresh: MockProcess) -> None:
+def test_generated_list_call_parses_a_real_page(fresh: NorthflankMock) -> None:
     with client_for(fresh) as client:
         page = list_release_flow_runs.sync(P, PL, "development", client=client, per_page=2)
     assert page is not None and not hasattr(page, "error")

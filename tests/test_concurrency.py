@@ -17,14 +17,15 @@ from northflank_release_client.models import (
     RunReleaseFlowRequest,
 )
 
+from mock_server import NorthflankMock
 from mock_server.storage.fixtures import load_dataset
-from tests.mockproc import TOKEN, MockProcess
+from tests.mockproc import TOKEN
 
 P, PL, STAGE = "demo-project", "demo-pipeline", "development"
 FIXTURE_RUNS = len(load_dataset().stages[(P, PL, STAGE)].runs)
 
 
-def client(mock: MockProcess) -> AuthenticatedClient:
+def client(mock: NorthflankMock) -> AuthenticatedClient:
     limits = httpx.Limits(max_connections=50)
     return AuthenticatedClient(base_url=mock.url, token=TOKEN, httpx_args={"limits": limits})
 
@@ -35,7 +36,7 @@ async def create(api: AuthenticatedClient, index: int) -> str:
     return unwrap(response, ReleaseFlowRunResponse).data.id
 
 
-def test_200_concurrent_creations_give_200_runs_all_listed(fresh: MockProcess) -> None:
+def test_200_concurrent_creations_give_200_runs_all_listed(fresh: NorthflankMock) -> None:
     async def scenario() -> tuple[list[str], list[str]]:
         async with client(fresh) as api:
             created = await asyncio.gather(*(create(api, i) for i in range(200)))
@@ -51,7 +52,7 @@ def test_200_concurrent_creations_give_200_runs_all_listed(fresh: MockProcess) -
     assert set(listed[:200]) == set(created)  # newest first
 
 
-def test_concurrent_aborts_of_one_run_agree(fresh: MockProcess) -> None:
+def test_concurrent_aborts_of_one_run_agree(fresh: NorthflankMock) -> None:
     async def scenario() -> tuple[list[int], list[str], str]:
         async with client(fresh) as api:
             run_id = await create(api, 0)
@@ -83,7 +84,7 @@ def test_concurrent_aborts_of_one_run_agree(fresh: MockProcess) -> None:
     assert late.status_code == 409
 
 
-def test_a_walk_while_runs_are_created_neither_repeats_nor_skips(fresh: MockProcess) -> None:
+def test_a_walk_while_runs_are_created_neither_repeats_nor_skips(fresh: NorthflankMock) -> None:
     existing = {run["id"] for run in load_dataset().stages[(P, PL, STAGE)].runs}
 
     async def scenario() -> tuple[list[str], list[str]]:

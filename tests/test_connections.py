@@ -63,7 +63,7 @@ def status_and_body(raw: bytes) -> tuple[int, dict[str, object]]:
 
 
 def run_count(mock: MockProcess) -> int:
-    count: int = mock.client.get("/_mock/health").json()["runs"]
+    count: int = mock.control.get("/_mock/health").json()["runs"]
     return count
 
 
@@ -83,7 +83,7 @@ def test_a_huge_header_streamed_slowly_is_a_431_and_stalls_no_one(mock: MockProc
 
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         streaming = pool.submit(stream)
-        with mock.api() as api:  # other clients are answered meanwhile
+        with mock.http() as api:  # other clients are answered meanwhile
             answers = [api.get(DEV, params={"per_page": 1}).status_code for _ in range(20)]
         answer = streaming.result(timeout=60)
     sock.close()
@@ -93,7 +93,7 @@ def test_a_huge_header_streamed_slowly_is_a_431_and_stalls_no_one(mock: MockProc
 
 
 def test_headers_up_to_the_limit_are_served(mock: MockProcess) -> None:
-    with mock.api() as api:
+    with mock.http() as api:
         response = api.get(DEV, params={"per_page": 1}, headers={"X-Padding": "p" * 30_000})
     assert response.status_code == 200
 
@@ -148,7 +148,7 @@ def test_a_client_gone_before_its_body_ends_changes_nothing(
     mock: MockProcess, label: str, method: str, path: str, control: bool, sent: float
 ) -> None:
     mock.reset()
-    with mock.api() as api:
+    with mock.http() as api:
         created = api.post(DEV, json={}).json()["data"]["id"]
     path = path.replace("RUN", created)
     before = _snapshot(mock, created)
@@ -165,14 +165,14 @@ def test_a_client_gone_before_its_body_ends_changes_nothing(
 
 
 def _snapshot(mock: MockProcess, run_id: str) -> dict[str, object]:
-    with mock.api() as api:
+    with mock.http() as api:
         run = api.get(f"{DEV}/{run_id}").json()["data"]
     return {
         "runs": run_count(mock),
         "status": run["status"],
-        "faults": mock.client.get("/_mock/faults").json(),
-        "outcomes": mock.client.get("/_mock/outcomes").json(),
-        "clock": mock.client.get("/_mock/clock").json(),
+        "faults": mock.control.get("/_mock/faults").json(),
+        "outcomes": mock.control.get("/_mock/outcomes").json(),
+        "clock": mock.control.get("/_mock/clock").json(),
     }
 
 
@@ -193,7 +193,7 @@ def test_a_body_sent_in_pieces_is_read_whole(mock: MockProcess) -> None:
 
 
 def test_abort_takes_an_empty_body_or_an_empty_object(mock: MockProcess) -> None:
-    with mock.api() as api:
+    with mock.http() as api:
         for body, content_type in ((b"", None), (b"", "application/json"), (b"{}", "application/json"), (b"null", "application/json")):  # fmt: skip
             mock.reset()
             run = api.post(DEV, json={}).json()["data"]["id"]

@@ -34,9 +34,10 @@ from northflank_release_client.models import (
 )
 from northflank_release_client.types import Response
 
+from mock_server import NorthflankMock
 from mock_server.spec import load_spec
 from tests.conftest import EXAMPLE_RUN
-from tests.mockproc import TOKEN, MockProcess
+from tests.mockproc import TOKEN
 
 P, PL = "demo-project", "demo-pipeline"
 BASE = f"/v1/projects/{P}/pipelines/{PL}/release-flows"
@@ -175,14 +176,14 @@ def test_the_table_covers_every_documented_status() -> None:
     assert {(case.operation, case.status) for case in CASES} == documented_statuses()
 
 
-def make_client(mock: MockProcess, token: str | None) -> AuthenticatedClient | Client:
+def make_client(mock: NorthflankMock, token: str | None) -> AuthenticatedClient | Client:
     # Retries off: a 429 must reach the test as it left the mock.
     if token is None:
         return Client(base_url=mock.url, retry=None)
     return AuthenticatedClient(base_url=mock.url, token=token, retry=None)
 
 
-def call(case: Case, mock: MockProcess, mode: str, extra: dict[str, Any]) -> Response[Any]:
+def call(case: Case, mock: NorthflankMock, mode: str, extra: dict[str, Any]) -> Response[Any]:
     module = MODULES[case.operation]
     kwargs = {**case.kwargs, **extra}
     args = case.args + ((kwargs.pop("run_id"),) if "run_id" in kwargs else ())
@@ -203,16 +204,16 @@ def call(case: Case, mock: MockProcess, mode: str, extra: dict[str, Any]) -> Res
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_contract(case: Case, mode: str, request: pytest.FixtureRequest) -> None:
     needs_tokens = case.token not in (TOKEN, None)
-    mock: MockProcess = request.getfixturevalue("guarded" if needs_tokens else "mock")
+    mock: NorthflankMock = request.getfixturevalue("guarded" if needs_tokens else "mock")
     mock.reset()
     extra: dict[str, Any] = {}
     if case.setup is not None:
-        with mock.api("releaser" if needs_tokens else TOKEN) as api:
+        with mock.http("releaser" if needs_tokens else TOKEN) as api:
             extra = case.setup(api)
-    mock.client.delete("/_mock/requests")
+    mock.control.delete("/_mock/requests")
     if case.fault:
         rule = {"operationId": case.operation, "status": case.status, "count": 1}
-        mock.client.post("/_mock/faults", json=rule).raise_for_status()
+        mock.control.post("/_mock/faults", json=rule).raise_for_status()
 
     response = call(case, mock, mode, extra)
 
@@ -224,9 +225,9 @@ def test_contract(case: Case, mode: str, request: pytest.FixtureRequest) -> None
         assert response.parsed.error.status == case.status
         assert response.parsed.error.message and response.parsed.error.id
     (sent,) = mock.requests()
-    assert sent["path"] == case.path.format(**extra)
-    assert sent["query"] == case.query
-    headers = sent["headers"]
+    assert sent.path == case.path.format(**extra)
+    assert sent.query == case.query
+    headers = sent.headers
     if case.token is None:
         assert "authorization" not in headers
     else:
@@ -234,6 +235,6 @@ def test_contract(case: Case, mode: str, request: pytest.FixtureRequest) -> None
     if case.operation in ("runReleaseFlow", "runTeamReleaseFlow"):
         assert headers["content-type"] == "application/json"
         if case.body is not None:
-            assert sent["body"] == case.body
+            assert sent.body == case.body
     else:
-        assert sent["body"] is None
+        assert sent.body is None

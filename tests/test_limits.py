@@ -30,12 +30,12 @@ def limited(
 
 def test_arguments_past_the_limit_are_a_413_and_create_nothing(limited: MockProcess) -> None:
     limited.reset()
-    before = limited.client.get("/_mock/health").json()["runs"]
-    with limited.api() as api:
+    before = limited.control.get("/_mock/health").json()["runs"]
+    with limited.http() as api:
         too_big = api.post(DEV, json={"arguments": {"A": "x" * 1000}})
         assert too_big.status_code == 413
         assert "--max-argument-bytes" in too_big.json()["error"]["message"]
-        assert limited.client.get("/_mock/health").json()["runs"] == before
+        assert limited.control.get("/_mock/health").json()["runs"] == before
         at_limit = api.post(DEV, json={"arguments": {"A": "x" * 990}})  # {"A":"..."} is 1000
     assert at_limit.status_code == 200, at_limit.text
     assert at_limit.json()["data"]["arguments"]["A"] == "x" * 990
@@ -43,39 +43,39 @@ def test_arguments_past_the_limit_are_a_413_and_create_nothing(limited: MockProc
 
 def test_the_request_log_keeps_within_its_bytes_newest_first(limited: MockProcess) -> None:
     limited.reset()
-    with limited.api() as api:
+    with limited.http() as api:
         for index in range(10):
             api.post(DEV, json={"name": f"Run {chr(65 + index)}", "description": "d" * 199,
                                 "arguments": {"A": "x" * 900}})  # fmt: skip
             api.post(DEV, content=b"z" * 20_000, headers={"Content-Type": "application/json"})
     kept = limited.requests()
-    held = sum(len(str(record["body"])) for record in kept)
+    held = sum(len(str(record.body)) for record in kept)
     assert held <= 60_000
     assert 1 <= len(kept) < 20
-    assert kept[-1]["body"] == "z" * 20_000  # the newest is kept
-    assert kept[-2]["body"]["name"] == "Run J"
+    assert kept[-1].body == "z" * 20_000  # the newest is kept
+    assert kept[-2].body["name"] == "Run J"
 
 
 def test_a_request_larger_than_the_whole_log_is_kept_cut_short(limited: MockProcess) -> None:
     limited.reset()
-    with limited.api() as api:
+    with limited.http() as api:
         api.post(DEV, content=b"q" * 200_000, headers={"Content-Type": "application/json"})
     (record,) = limited.requests()
-    assert record["bodyTruncated"] is True
-    assert 0 < len(record["body"]) < 60_000
+    assert record.body_truncated is True
+    assert 0 < len(record.body) < 60_000
 
 
 def test_a_deeply_nested_body_leaves_the_request_log_readable(limited: MockProcess) -> None:
     """Such a body once made GET /_mock/requests answer 500 until the log was cleared."""
     limited.reset()
-    with limited.api() as api:
+    with limited.http() as api:
         deep = b"[" * 5000 + b"]" * 5000
         assert (
             api.post(DEV, content=deep, headers={"Content-Type": "application/json"}).status_code
             == 400
         )
     (record,) = limited.requests()
-    assert record["status"] == 400 and record["body"].startswith("[[[")
+    assert record.status == 400 and record.body.startswith("[[[")
 
 
 # Rate-limit windows.
@@ -85,7 +85,7 @@ def test_the_scheme_of_a_token_does_not_make_a_second_window() -> None:
     with MockProcess("--rate-limit", "4", "--manual-clock") as mock:
         answers = []
         for scheme in ("Bearer", "bearer", "BEARER", "Bearer ", "bEaReR"):
-            with mock.api(token="same") as api:
+            with mock.http(token="same") as api:
                 api.headers["Authorization"] = f"{scheme} same"
                 answers.append(api.get(DEV, params={"per_page": 1}))
     assert [answer.status_code for answer in answers] == [200, 200, 200, 200, 429]
@@ -132,7 +132,7 @@ def test_windows_are_not_written_to_the_state_file(tmp_path: Path) -> None:
     state = tmp_path / "state.db"
     with MockProcess("--state", str(state)) as mock:
         for index in range(300):
-            with mock.api(token=f"token-{index}") as api:
+            with mock.http(token=f"token-{index}") as api:
                 assert api.get(DEV, params={"per_page": 1}).status_code == 200
         with sqlite3.connect(state) as connection:
             changes = connection.execute("SELECT total_changes()").fetchone()
@@ -146,7 +146,7 @@ def test_reset_clears_the_windows_of_every_worker(tmp_path: Path) -> None:
 
     def remaining(mock: MockProcess) -> int:
         # A connection of its own each time, so that the requests spread over the workers.
-        with mock.api(token="w") as api:
+        with mock.http(token="w") as api:
             answer = api.get(DEV, params={"per_page": 1}, headers={"Connection": "close"})
         return int(answer.headers["x-ratelimit-remaining"])
 

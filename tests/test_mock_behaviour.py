@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import concurrent.futures
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from mock_server import NorthflankMock
 from tests.conftest import BUILDS, RUNS, walk
 from tests.mockproc import MockProcess
 
@@ -37,7 +39,7 @@ def node_statuses(run: dict[str, Any]) -> list[str]:
 # Lifecycle, on the manual clock (defaults: 2 s pending, 10 s running, 1 s aborting).
 
 
-def test_a_run_goes_pending_running_success(fresh: MockProcess, api: httpx.Client) -> None:
+def test_a_run_goes_pending_running_success(fresh: NorthflankMock, api: httpx.Client) -> None:
     created = create(api)
     assert created["status"] == "pending" and "startedAt" not in created
     assert node_statuses(created) == ["waiting", "waiting", "waiting"]
@@ -60,8 +62,10 @@ def test_a_run_goes_pending_running_success(fresh: MockProcess, api: httpx.Clien
     assert {k: done[k] for k in listed} == listed
 
 
-def test_the_next_run_fails_then_runs_succeed_again(fresh: MockProcess, api: httpx.Client) -> None:
-    choice = fresh.client.post("/_mock/outcomes", json={"outcome": "failure", "count": 1})
+def test_the_next_run_fails_then_runs_succeed_again(
+    fresh: NorthflankMock, api: httpx.Client
+) -> None:
+    choice = fresh.control.post("/_mock/outcomes", json={"outcome": "failure", "count": 1})
     assert choice.status_code == 200
     failing, passing = create(api), create(api)
     fresh.advance(12)
@@ -73,24 +77,26 @@ def test_the_next_run_fails_then_runs_succeed_again(fresh: MockProcess, api: htt
 
 
 def test_every_next_run_in_one_stage_can_be_made_to_fail(
-    fresh: MockProcess, api: httpx.Client
+    fresh: NorthflankMock, api: httpx.Client
 ) -> None:
     where = {"projectId": "demo-project", "pipelineId": "demo-pipeline", "stage": "development"}
-    fresh.client.post("/_mock/outcomes", json={"outcome": "failure", **where})
+    fresh.control.post("/_mock/outcomes", json={"outcome": "failure", **where})
     runs = [create(api) for _ in range(3)]
     other = create(api, PRODUCTION)
     fresh.advance(12)
     assert [get(api, DEV, run["id"])["status"] for run in runs] == ["failure"] * 3
     assert get(api, PRODUCTION, other["id"])["status"] == "success"
-    fresh.client.delete("/_mock/outcomes")
+    fresh.control.delete("/_mock/outcomes")
     later = create(api)
     fresh.advance(12)
     assert get(api, DEV, later["id"])["status"] == "success"
 
 
-def test_one_run_can_be_held_running_until_aborted(fresh: MockProcess, api: httpx.Client) -> None:
+def test_one_run_can_be_held_running_until_aborted(
+    fresh: NorthflankMock, api: httpx.Client
+) -> None:
     run = create(api)
-    held = fresh.client.post(f"/_mock/runs/{run['id']}/outcome", json={"outcome": "hold"})
+    held = fresh.control.post(f"/_mock/runs/{run['id']}/outcome", json={"outcome": "hold"})
     assert held.status_code == 200
     fresh.advance(3600)
     assert get(api, DEV, run["id"])["status"] == "running"
@@ -101,17 +107,17 @@ def test_one_run_can_be_held_running_until_aborted(fresh: MockProcess, api: http
     assert "aborted" in node_statuses(aborted)
 
 
-def test_a_running_run_can_be_switched_to_fail(fresh: MockProcess, api: httpx.Client) -> None:
+def test_a_running_run_can_be_switched_to_fail(fresh: NorthflankMock, api: httpx.Client) -> None:
     run = create(api)
     fresh.advance(4)
-    fresh.client.post(f"/_mock/runs/{run['id']}/outcome", json={"outcome": "failure"})
+    fresh.control.post(f"/_mock/runs/{run['id']}/outcome", json={"outcome": "failure"})
     fresh.advance(8)
     assert get(api, DEV, run["id"])["status"] == "failure"
 
 
 @pytest.mark.parametrize(("wait", "state"), [(0, "pending"), (3, "running")])
 def test_abort_in_each_state(
-    fresh: MockProcess, api: httpx.Client, wait: float, state: str
+    fresh: NorthflankMock, api: httpx.Client, wait: float, state: str
 ) -> None:
     run = create(api)
     fresh.advance(wait)
@@ -125,31 +131,31 @@ def test_abort_in_each_state(
     assert api.post(f"{DEV}/{run['id']}/abort").status_code == 409
 
 
-def test_bad_outcome_requests_are_400s(fresh: MockProcess) -> None:
+def test_bad_outcome_requests_are_400s(fresh: NorthflankMock) -> None:
     for body in (
         {"outcome": "explode"},
         {"outcome": "failure", "count": 0},
         {"outcome": "failure", "stage": "x"},
         {"outcome": "failure", "extra": 1},
     ):
-        response = fresh.client.post("/_mock/outcomes", json=body)
+        response = fresh.control.post("/_mock/outcomes", json=body)
         assert response.status_code == 400, body
         assert response.json()["error"]["status"] == 400
     assert (
-        fresh.client.post("/_mock/runs/nope/outcome", json={"outcome": "hold"}).status_code == 404
+        fresh.control.post("/_mock/runs/nope/outcome", json={"outcome": "hold"}).status_code == 404
     )
 
 
 # Concurrency policies (the stage template's options.concurrencyPolicy).
 
 
-def test_allow_runs_in_parallel(fresh: MockProcess, api: httpx.Client) -> None:
+def test_allow_runs_in_parallel(fresh: NorthflankMock, api: httpx.Client) -> None:
     first, second = create(api), create(api)
     fresh.advance(2)
     assert [get(api, DEV, r["id"])["status"] for r in (first, second)] == ["running", "running"]
 
 
-def test_queue_waits_for_the_active_run(fresh: MockProcess, api: httpx.Client) -> None:
+def test_queue_waits_for_the_active_run(fresh: NorthflankMock, api: httpx.Client) -> None:
     first = create(api, STAGING)
     second = create(api, STAGING)
     assert second["status"] == "queued"
@@ -166,7 +172,7 @@ def test_queue_waits_for_the_active_run(fresh: MockProcess, api: httpx.Client) -
     assert get(api, STAGING, second["id"])["status"] == "success"
 
 
-def test_an_abort_releases_the_queue(fresh: MockProcess, api: httpx.Client) -> None:
+def test_an_abort_releases_the_queue(fresh: NorthflankMock, api: httpx.Client) -> None:
     first = create(api, STAGING)
     queued = create(api, STAGING)
     aborting = api.post(f"{STAGING}/{queued['id']}/abort").json()["data"]
@@ -179,7 +185,7 @@ def test_an_abort_releases_the_queue(fresh: MockProcess, api: httpx.Client) -> N
     assert get(api, STAGING, third["id"])["status"] == "pending"
 
 
-def test_forbid_refuses_a_second_active_run(fresh: MockProcess, api: httpx.Client) -> None:
+def test_forbid_refuses_a_second_active_run(fresh: NorthflankMock, api: httpx.Client) -> None:
     first = create(api, PRODUCTION)
     refused = api.post(PRODUCTION, json={"name": "Second"})
     assert refused.status_code == 409
@@ -190,7 +196,9 @@ def test_forbid_refuses_a_second_active_run(fresh: MockProcess, api: httpx.Clien
     assert api.post(PRODUCTION, json={}).status_code == 200
 
 
-def test_replace_and_latest_policies(tmp_path: Path) -> None:
+def test_replace_and_latest_policies(
+    tmp_path: Path, northflank_mock_factory: Callable[..., NorthflankMock]
+) -> None:
     import json
     import shutil
 
@@ -203,8 +211,8 @@ def test_replace_and_latest_policies(tmp_path: Path) -> None:
         template["options"]["concurrencyPolicy"] = policy
         (flows / stage / "template.json").write_text(json.dumps(template))
     with (
-        MockProcess("--fixtures", str(tmp_path / "data"), "--manual-clock") as mock,
-        mock.api() as api,
+        northflank_mock_factory("--fixtures", str(tmp_path / "data")) as mock,
+        mock.http() as api,
     ):
         old = create(api, STAGING)
         new = create(api, STAGING)
@@ -239,20 +247,20 @@ def test_prefer_code_example_and_delay(api: httpx.Client) -> None:
 
 
 def test_fault_rules_answer_a_status_for_the_next_calls(
-    fresh: MockProcess, api: httpx.Client
+    fresh: NorthflankMock, api: httpx.Client
 ) -> None:
-    rule = fresh.client.post(
+    rule = fresh.control.post(
         "/_mock/faults", json={"operationId": "listReleaseFlowRuns", "status": 503, "count": 2}
     )
     assert rule.status_code == 201 and rule.json()["remaining"] == 2
     statuses = [api.get(DEV).status_code for _ in range(3)]
     assert statuses == [503, 503, 200]
     assert api.get(BUILDS).status_code == 200
-    assert fresh.client.get("/_mock/faults").json()["rules"] == []
+    assert fresh.control.get("/_mock/faults").json()["rules"] == []
 
 
-def test_a_429_fault_says_when_to_retry(fresh: MockProcess, api: httpx.Client) -> None:
-    fresh.client.post(
+def test_a_429_fault_says_when_to_retry(fresh: NorthflankMock, api: httpx.Client) -> None:
+    fresh.control.post(
         "/_mock/faults", json={"operationId": "*", "status": 429, "count": 3, "retryAfter": 7}
     )
     responses = [api.get(DEV), api.post(DEV, json={}), api.get(BUILDS)]
@@ -267,23 +275,25 @@ def test_a_429_fault_says_when_to_retry(fresh: MockProcess, api: httpx.Client) -
     )  # no run created
 
 
-def test_delay_fault_and_clearing(fresh: MockProcess, api: httpx.Client) -> None:
-    fresh.client.post("/_mock/faults", json={"operationId": "getReleaseFlowRun", "delayMs": 300})
+def test_delay_fault_and_clearing(fresh: NorthflankMock, api: httpx.Client) -> None:
+    fresh.control.post("/_mock/faults", json={"operationId": "getReleaseFlowRun", "delayMs": 300})
     started = time.monotonic()
     assert api.get(f"{DEV}/110ddb52-bdcd-482d-8ac2-05ba580afe2f").status_code == 200
     assert time.monotonic() - started >= 0.3
-    assert fresh.client.delete("/_mock/faults").json() == {"rules": []}
-    fresh.client.post("/_mock/faults", json={"status": 500})
+    assert fresh.control.delete("/_mock/faults").json() == {"rules": []}
+    fresh.control.post("/_mock/faults", json={"status": 500})
     assert api.get(DEV).status_code == 500
     fresh.reset()
     assert api.get(DEV).status_code == 200
 
 
-def test_probability_faults_replay_with_the_same_seed() -> None:
+def test_probability_faults_replay_with_the_same_seed(
+    northflank_mock_factory: Callable[..., NorthflankMock],
+) -> None:
     outcomes = []
     for _ in range(2):
-        with MockProcess("--seed", "3") as mock, mock.api() as api:
-            mock.client.post("/_mock/faults", json={"status": 502, "probability": 0.5})
+        with northflank_mock_factory("--seed", "3") as mock, mock.http() as api:
+            mock.control.post("/_mock/faults", json={"status": 502, "probability": 0.5})
             outcomes.append(
                 [api.get(BUILDS, params={"per_page": 1}).status_code for _ in range(20)]
             )
@@ -303,20 +313,22 @@ def test_probability_faults_replay_with_the_same_seed() -> None:
         {"status": 500, "colour": "red"},
     ],
 )
-def test_bad_fault_rules_are_400s(fresh: MockProcess, body: dict[str, Any]) -> None:
-    response = fresh.client.post("/_mock/faults", json=body)
+def test_bad_fault_rules_are_400s(fresh: NorthflankMock, body: dict[str, Any]) -> None:
+    response = fresh.control.post("/_mock/faults", json=body)
     assert response.status_code == 400
-    assert fresh.client.get("/_mock/faults").json()["rules"] == []
+    assert fresh.control.get("/_mock/faults").json()["rules"] == []
 
 
 # Rate limits.
 
 
-def test_rate_limit_answers_429_past_the_limit_per_token() -> None:
+def test_rate_limit_answers_429_past_the_limit_per_token(
+    northflank_mock_factory: Callable[..., NorthflankMock],
+) -> None:
     with (
-        MockProcess("--rate-limit", "3", "--manual-clock") as mock,
-        mock.api("a") as a,
-        mock.api("b") as b,
+        northflank_mock_factory("--rate-limit", "3") as mock,
+        mock.http("a") as a,
+        mock.http("b") as b,
     ):
         answers = [a.get(BUILDS) for _ in range(4)]
         assert [r.status_code for r in answers] == [200, 200, 200, 429]
@@ -334,16 +346,16 @@ def test_rate_limit_answers_429_past_the_limit_per_token() -> None:
 
 def test_state_survives_a_restart_and_a_kill(tmp_path: Path) -> None:
     state = str(tmp_path / "state.sqlite")
-    with MockProcess("--state", state, "--manual-clock") as mock, mock.api() as api:
+    with MockProcess("--state", state, "--manual-clock") as mock, mock.http() as api:
         kept = create(api, name="Survives restart")
         mock.advance(100)
-    with MockProcess("--state", state, "--manual-clock") as mock, mock.api() as api:
+    with MockProcess("--state", state, "--manual-clock") as mock, mock.http() as api:
         assert get(api, DEV, kept["id"])["status"] == "success"
         killed = create(api, name="Survives kill")
         aborted = create(api)
         api.post(f"{DEV}/{aborted['id']}/abort")
         mock.kill()
-    with MockProcess("--state", state, "--manual-clock") as mock, mock.api() as api:
+    with MockProcess("--state", state, "--manual-clock") as mock, mock.http() as api:
         assert get(api, DEV, killed["id"])["name"] == "Survives kill"
         assert get(api, DEV, aborted["id"])["status"] in ("aborting", "aborted")
         ids = [r["id"] for r in api.get(DEV, params={"per_page": 3}).json()["data"]["runs"]]
@@ -356,7 +368,7 @@ def test_two_workers_share_state_and_lose_no_concurrent_run(tmp_path: Path) -> N
     with MockProcess("--state", str(tmp_path / "state.sqlite"), "--workers", "2") as mock:
 
         def post(index: int) -> tuple[int, str]:
-            with mock.api() as api:
+            with mock.http() as api:
                 response = api.post(DEV, json={"name": f"Parallel {index}"})
                 return response.status_code, response.json()["data"]["id"]
 
@@ -365,7 +377,7 @@ def test_two_workers_share_state_and_lose_no_concurrent_run(tmp_path: Path) -> N
         assert {status for status, _ in results} == {200}
         created = {run_id for _, run_id in results}
         assert len(created) == 200
-        with mock.api() as api:
+        with mock.http() as api:
             listed = [run["id"] for run in walk(api, DEV, "runs", per_page=100)]
         assert len(listed) == len(set(listed)) == 200 + 150
         assert created <= set(listed)

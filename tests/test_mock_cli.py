@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mock_server import NorthflankMock
 from mock_server.storage.fixtures import DEFAULT_FIXTURES
 from tests.conftest import BUILDS, RUNS
 from tests.mockproc import MockProcess, run_cli
@@ -29,17 +30,17 @@ DEV = RUNS.format(stage="development")
     ],
 )
 def test_tokens_file_checks_permissions_and_projects(
-    guarded: MockProcess, token: str, method: str, path: str, status: int
+    guarded: NorthflankMock, token: str, method: str, path: str, status: int
 ) -> None:
-    with guarded.api(token) as client:
+    with guarded.http(token) as client:
         response = client.request(method, path, json={} if method == "POST" else None)
     assert response.status_code == status, response.text
     if status != 200:
         assert response.json()["error"]["status"] == status
 
 
-def test_forbidden_requests_change_nothing(guarded: MockProcess) -> None:
-    with guarded.api("reader") as reader:
+def test_forbidden_requests_change_nothing(guarded: NorthflankMock) -> None:
+    with guarded.http("reader") as reader:
         before = reader.get(DEV, params={"per_page": 1}).json()
         reader.post(DEV, json={})
         assert reader.get(DEV, params={"per_page": 1}).json() == before
@@ -71,7 +72,7 @@ def test_user_fixtures_are_served(tmp_path: Path) -> None:
         "updatedAt": "2025-01-01T00:00:00Z",
     }
     (flow / "runs.json").write_text(json.dumps([run]))
-    with MockProcess("--fixtures", str(tmp_path)) as mock, mock.api() as api:
+    with MockProcess("--fixtures", str(tmp_path)) as mock, mock.http() as api:
         body = api.get("/v1/projects/acme/pipelines/web/release-flows/prod/runs").json()
         assert body["data"]["runs"] == [run]
         assert api.get(DEV).status_code == 404
@@ -100,7 +101,7 @@ def test_a_port_in_use_is_a_clear_error() -> None:
 def test_the_same_seed_gives_the_same_run_ids() -> None:
     ids = []
     for _ in range(2):
-        with MockProcess("--seed", "42") as mock, mock.api() as api:
+        with MockProcess("--seed", "42") as mock, mock.http() as api:
             ids.append([api.post(DEV, json={}).json()["data"]["id"] for _ in range(3)])
     assert ids[0] == ids[1]
     assert len(set(ids[0])) == 3
@@ -110,4 +111,4 @@ def test_port_zero_prints_the_actual_url() -> None:
     with MockProcess() as mock:
         assert mock.url.startswith("http://127.0.0.1:")
         assert not mock.url.endswith(":0")
-        assert mock.client.get("/_mock/health").status_code == 200
+        assert mock.control.get("/_mock/health").status_code == 200

@@ -8,10 +8,10 @@ from typing import Any
 import httpx
 import pytest
 
+from mock_server import NorthflankMock
 from mock_server.spec import load_spec, schema_validator
 from mock_server.storage.fixtures import load_dataset
 from tests.conftest import BUILDS, EXAMPLE_RUN, RUNS, walk
-from tests.mockproc import MockProcess
 
 DEV = RUNS.format(stage="development")
 STAGING = RUNS.format(stage="staging")
@@ -108,7 +108,7 @@ def test_two_runs_get_two_ids(api: httpx.Client) -> None:
 
 
 def test_abort_moves_a_run_through_aborting_to_aborted(
-    fresh: MockProcess, api: httpx.Client
+    fresh: NorthflankMock, api: httpx.Client
 ) -> None:
     created = api.post(STAGING, json={"name": "To abort"}).json()["data"]
     response = api.post(f"{STAGING}/{created['id']}/abort")
@@ -125,7 +125,7 @@ def test_abort_moves_a_run_through_aborting_to_aborted(
     assert conflict.json()["error"]["status"] == 409
 
 
-def test_abort_of_a_fixture_run_in_progress(fresh: MockProcess, api: httpx.Client) -> None:
+def test_abort_of_a_fixture_run_in_progress(fresh: NorthflankMock, api: httpx.Client) -> None:
     running = next(r for r in fixture_runs("development") if r["status"] == "running")
     response = api.post(f"{DEV}/{running['id']}/abort")
     assert response.json()["data"]["status"] == "aborting"
@@ -248,8 +248,10 @@ def test_validation_lists_every_violation(api: httpx.Client) -> None:
         {"Authorization": "token abc"},
     ],
 )
-def test_missing_or_malformed_token_is_a_401(fresh: MockProcess, headers: dict[str, str]) -> None:
-    assert_envelope(fresh.client.get(DEV, headers=headers), 401)
+def test_missing_or_malformed_token_is_a_401(
+    fresh: NorthflankMock, headers: dict[str, str]
+) -> None:
+    assert_envelope(fresh.control.get(DEV, headers=headers), 401)
 
 
 @pytest.mark.parametrize(
@@ -332,8 +334,8 @@ def test_run_with_no_body_is_accepted(api: httpx.Client) -> None:
 # Headers, control endpoints, documentation.
 
 
-def test_rate_limit_and_request_id_headers(fresh: MockProcess) -> None:
-    with fresh.api("token-a") as a, fresh.api("token-b") as b:
+def test_rate_limit_and_request_id_headers(fresh: NorthflankMock) -> None:
+    with fresh.http("token-a") as a, fresh.http("token-b") as b:
         first, second, other = a.get(DEV), a.get(f"{DEV}/nope"), b.get(DEV)
     remaining = [int(r.headers["x-ratelimit-remaining"]) for r in (first, second, other)]
     assert remaining == [999, 998, 999]
@@ -341,12 +343,12 @@ def test_rate_limit_and_request_id_headers(fresh: MockProcess) -> None:
     assert 0 < int(first.headers["x-ratelimit-reset"]) <= 3600
     ids = {r.headers["x-request-id"] for r in (first, second, other)}
     assert len(ids) == 3
-    assert fresh.client.get("/_mock/health").headers["x-request-id"]
-    assert fresh.client.get("/nothing").headers["x-request-id"]
+    assert fresh.control.get("/_mock/health").headers["x-request-id"]
+    assert fresh.control.get("/nothing").headers["x-request-id"]
 
 
-def test_control_endpoints(fresh: MockProcess, api: httpx.Client) -> None:
-    health = fresh.client.get("/_mock/health").json()
+def test_control_endpoints(fresh: NorthflankMock, api: httpx.Client) -> None:
+    health = fresh.control.get("/_mock/health").json()
     dataset = load_dataset()
     assert health["status"] == "ok"
     assert health["runs"] == sum(len(stage.runs) for stage in dataset.stages.values())
@@ -354,25 +356,28 @@ def test_control_endpoints(fresh: MockProcess, api: httpx.Client) -> None:
     created = api.post(DEV, json={"name": "Recorded run", "arguments": {"K": "v"}}).json()["data"]
     api.get(DEV, params={"per_page": 3, "status": "success"})
     records = fresh.requests()
-    assert [(r["method"], r["path"]) for r in records] == [("POST", DEV), ("GET", DEV)]
-    assert records[0]["body"] == {"name": "Recorded run", "arguments": {"K": "v"}}
-    assert records[0]["status"] == 200
-    assert records[1]["query"] == "per_page=3&status=success"
-    assert records[1]["headers"]["authorization"] == "Bearer <redacted>"
-    assert "test-token" not in json.dumps(records)
+    assert [(r.method, r.path) for r in records] == [("POST", DEV), ("GET", DEV)]
+    assert records[0].body == {"name": "Recorded run", "arguments": {"K": "v"}}
+    assert records[0].status == 200
+    assert records[1].query == "per_page=3&status=success"
+    assert records[1].headers["authorization"] == "Bearer <redacted>"
+    assert "test-token" not in repr(records)
     fresh.reset()
     assert api.get(f"{DEV}/{created['id']}").status_code == 404
     assert len(fresh.requests()) == 1
-    fresh.client.delete("/_mock/requests")
+    fresh.control.delete("/_mock/requests")
     assert fresh.requests() == []
-    assert_envelope(fresh.client.get("/_mock/nothing"), 404)
-    assert_envelope(fresh.client.delete("/_mock/health"), 405)
+    assert_envelope(fresh.control.get("/_mock/nothing"), 404)
+    assert_envelope(fresh.control.delete("/_mock/health"), 405)
 
 
-def test_swagger_ui_and_raw_spec(fresh: MockProcess) -> None:
-    ui = fresh.client.get("/ui/")
+def test_swagger_ui_and_raw_spec(fresh: NorthflankMock) -> None:
+    ui = fresh.control.get("/ui/")
     assert ui.status_code == 200 and "swagger" in ui.text.lower()
     assert "/openapi.json" in ui.text
-    spec = fresh.client.get("/openapi.json")
-    assert spec.status_code == 200 and spec.json() == load_spec()
-    assert fresh.client.get("/openapi.yaml").status_code == 200
+    spec = fresh.control.get("/openapi.json")
+    served = spec.json()
+    # The mock lists itself first (tests/test_served_spec.py); the rest is the spec file.
+    assert spec.status_code == 200 and served["servers"][0]["url"] == fresh.url
+    assert {**served, "servers": served["servers"][1:]} == load_spec()
+    assert fresh.control.get("/openapi.yaml").status_code == 200

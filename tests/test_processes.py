@@ -161,7 +161,7 @@ def test_fixture_links_out_of_the_folder_are_refused(tmp_path: Path) -> None:
     (data / stage / "runs.json").unlink()
     (data / "shared-runs.json").write_text("[]")
     (data / stage / "runs.json").symlink_to(data / "shared-runs.json")
-    with MockProcess("--fixtures", str(data)) as mock, mock.api() as api:
+    with MockProcess("--fixtures", str(data)) as mock, mock.http() as api:
         assert api.get(RUNS.format(stage="staging")).json()["data"]["runs"] == []
 
 
@@ -242,10 +242,11 @@ def test_stdout_read_once_with_the_access_log_on_does_not_stall_the_mock() -> No
 BUILDS_ONE = "/v1/projects/demo-project/jobs/demo-job/build?per_page=1"
 
 
-def test_the_readme_recipe_keeps_stdout_drained() -> None:
+def test_the_readme_never_leaves_a_pipe_unread() -> None:
+    """A recipe that read the banner from a pipe once, then never again, stalled the mock after
+    some hundred requests: the README starts it through the plugin or the command instead."""
     readme = (ROOT / "README.md").read_text()
-    recipe = readme.split("From pytest", 1)[1].split("```", 2)[1]
-    assert "stdout=subprocess.PIPE" not in recipe or "server.stdout.read" in recipe, recipe
+    assert "stdout=subprocess.PIPE" not in readme or "stdout.read)" in readme
 
 
 # Signals, in every state.
@@ -275,7 +276,7 @@ def _slow_request(headers: dict[str, str]) -> Callable[[MockProcess, list[Any]],
 
 def _fault_delay(mock: MockProcess, stack: list[Any]) -> None:
     rule = {"operationId": "listReleaseFlowRuns", "delayMs": 60000}
-    mock.client.post("/_mock/faults", json=rule).raise_for_status()
+    mock.control.post("/_mock/faults", json=rule).raise_for_status()
     _slow_request({})(mock, stack)
 
 
@@ -352,7 +353,7 @@ def test_a_signal_stops_every_worker(tmp_path: Path, sig: signal.Signals) -> Non
     try:
         workers = _children(mock.process.pid)
         assert len(workers) >= 2
-        with mock.api() as api:
+        with mock.http() as api:
             assert api.get(DEV, params={"per_page": 1}).status_code == 200
         started = time.monotonic()
         mock.process.send_signal(sig)

@@ -65,7 +65,7 @@ def scenario_commands() -> list[str]:
 def test_scenario_commands_work_as_written() -> None:
     commands = scenario_commands()
     assert len(commands) == 9
-    with MockProcess("--manual-clock") as mock, mock.api() as api:
+    with MockProcess("--manual-clock") as mock, mock.http() as api:
         run_id = api.post(
             "/v1/projects/demo-project/pipelines/demo-pipeline/release-flows/development/runs"
         ).json()["data"]["id"]
@@ -77,4 +77,4 @@ def test_scenario_commands_work_as_written() -> None:
             result = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True)
             body = json.loads(result.stdout)
             assert "error" not in body, (command, body)
-        assert mock.client.get("/_mock/faults").json()["rules"] == []
+        assert mock.control.get("/_mock/faults").json()["rules"] == []

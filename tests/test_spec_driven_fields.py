@@ -92,7 +92,7 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MockProcess]:
 
 
 def test_a_new_run_field_is_served_by_list_and_details(changed: MockProcess) -> None:
-    with changed.api() as api:
+    with changed.http() as api:
         for stage in STAGES:
             runs = walk(api, RUNS.format(stage=stage), "runs", per_page=100)
             assert runs and all(run["triggeredBy"] == who(run["id"]) for run in runs), stage
@@ -104,12 +104,12 @@ def test_a_new_run_field_is_served_by_list_and_details(changed: MockProcess) -> 
             assert response.status_code == 200, response.text
             assert response.json()["data"]["triggeredBy"] == who(run_id)
         # The served spec is the copy: a client generated from /openapi.json knows the field.
-        served = changed.client.get("/openapi.json").json()
+        served = changed.control.get("/openapi.json").json()
         assert "triggeredBy" in served["components"]["schemas"]["ReleaseFlowRun"]["properties"]
 
 
 def test_a_new_build_field_is_served(changed: MockProcess) -> None:
-    with changed.api() as api:
+    with changed.http() as api:
         builds = walk(api, BUILDS, "builds", per_page=100)
     fixture = json.loads((DEFAULT_FIXTURES / BUILDS_FILE).read_text())
     assert len(builds) == len(fixture)

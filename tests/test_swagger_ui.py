@@ -98,7 +98,7 @@ def test_a_browser_renders_every_operation_and_the_mock_still_answers(tmp_path: 
         for route in RouteTable.from_spec(load_spec()).routes:
             block = f'id="operations-{route.tag or "default"}-{route.operation_id}"'
             assert block in dom, f"{route.operation_id} is not rendered"
-        with mock.api() as api:
+        with mock.http() as api:
             runs = api.get(RUNS.format(stage="development"), params={"per_page": 1})
         assert runs.status_code == 200 and runs.json()["pagination"]["count"] == 1
         loaded = ACCESS_LINE.findall(mock.stderr())

@@ -84,7 +84,7 @@ def mock_of_teams(teams: MockProcess) -> MockProcess:
 
 def test_team_routes_serve_the_same_data(mock: MockProcess) -> None:
     mock.reset()
-    with mock.api() as api:
+    with mock.http() as api:
         for stage in ("development", "staging"):
             by_team = walk(api, team_runs(DEFAULT_TEAM, stage), "runs", per_page=100)
             by_project = walk(api, project_runs(stage), "runs", per_page=100)
@@ -100,7 +100,7 @@ def test_team_routes_serve_the_same_data(mock: MockProcess) -> None:
 
 def test_a_run_started_through_a_team_route_is_the_projects_run(mock: MockProcess) -> None:
     mock.reset()
-    with mock.api() as api:
+    with mock.http() as api:
         created = api.post(team_runs(DEFAULT_TEAM), json={"name": "Team run"})
         assert created.status_code == 200, created.text
         run_id = created.json()["data"]["id"]
@@ -110,7 +110,7 @@ def test_a_run_started_through_a_team_route_is_the_projects_run(mock: MockProces
         assert aborted.status_code == 200 and aborted.json()["data"]["status"] == "aborting"
         again = api.post(f"{project_runs()}/{EXAMPLE_RUN}/abort")
         assert again.status_code == 409
-    journal = [(r["method"], r["path"], r["status"]) for r in mock.requests()]
+    journal = [(r.method, r.path, r.status) for r in mock.requests()]
     assert ("POST", team_runs(DEFAULT_TEAM), 200) in journal
     assert ("POST", f"{team_runs(DEFAULT_TEAM)}/{run_id}/abort", 200) in journal
 
@@ -129,7 +129,7 @@ def test_an_unknown_team_answers_404_and_changes_nothing(
     mock: MockProcess, method: str, path: str
 ) -> None:
     mock.reset()
-    with mock.api() as api:
+    with mock.http() as api:
         before = api.get(project_runs(), params={"per_page": 100}).json()
         response = api.request(method, path)
         assert response.status_code == 404
@@ -142,7 +142,7 @@ def test_an_unknown_team_answers_404_and_changes_nothing(
 def test_a_project_of_another_team_is_not_found_through_a_team_route(
     mock_of_teams: MockProcess,
 ) -> None:
-    with mock_of_teams.api("any-team") as api:
+    with mock_of_teams.http("any-team") as api:
         for team, project in ((DEFAULT_TEAM, OTHER_PROJECT), (OTHER_TEAM, P), ("empty-team", P)):
             response = api.get(team_runs(team, project=project))
             assert response.status_code == 404, (team, project)
@@ -176,7 +176,7 @@ def test_a_project_of_another_team_is_not_found_through_a_team_route(
 def test_a_tokens_file_restricts_tokens_to_teams(
     mock_of_teams: MockProcess, token: str, path: str, status: int
 ) -> None:
-    with mock_of_teams.api(token) as api:
+    with mock_of_teams.http(token) as api:
         response = api.get(path)
     assert response.status_code == status, response.text
     if status == 403:
@@ -187,18 +187,18 @@ def test_a_tokens_file_restricts_tokens_to_teams(
 
 
 def test_a_team_restricted_token_cannot_start_runs_elsewhere(mock_of_teams: MockProcess) -> None:
-    with mock_of_teams.api("other-team-only") as api:
+    with mock_of_teams.http("other-team-only") as api:
         refused = api.post(team_runs(DEFAULT_TEAM), json={})
         assert refused.status_code == 403
         assert api.post(project_runs(), json={}).status_code == 403
         started = api.post(team_runs(OTHER_TEAM, project=OTHER_PROJECT), json={})
         assert started.status_code == 200
-    created = [r for r in mock_of_teams.requests() if r["method"] == "POST" and r["status"] == 200]
+    created = [r for r in mock_of_teams.requests() if r.method == "POST" and r.status == 200]
     assert len(created) == 1
 
 
 def test_the_generated_client_calls_team_routes(mock_of_teams: MockProcess) -> None:
-    mock_of_teams.client.delete("/_mock/requests")
+    mock_of_teams.control.delete("/_mock/requests")
     with Northflank(base_url=mock_of_teams.url, api_token="any-team", team_id=OTHER_TEAM) as nf:
         runs = list(nf.pipelines.iter_release_flow_runs(OTHER_PROJECT, PL, "development"))
         assert len(runs) == 150
@@ -221,7 +221,7 @@ def test_the_generated_client_calls_team_routes(mock_of_teams: MockProcess) -> N
         pytest.raises(PermissionDeniedError),
     ):
         nf.jobs.list_job_builds(OTHER_PROJECT, JOB)
-    paths = {r["path"].split("?")[0] for r in mock_of_teams.requests()}
+    paths = {r.path.split("?")[0] for r in mock_of_teams.requests()}
     assert f"/v1/teams/{OTHER_TEAM}/projects/{OTHER_PROJECT}/jobs/{JOB}/build" in paths
     assert team_runs(OTHER_TEAM, project=OTHER_PROJECT) in paths
     assert f"{team_runs(OTHER_TEAM, project=OTHER_PROJECT)}/{started.id}/abort" in paths

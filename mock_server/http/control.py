@@ -22,7 +22,9 @@ from ..domain.clock import ManualClock, check_advance
 from ..domain.lifecycle import OUTCOMES
 from ..errors import ApiError, ValidationFailed, render, violation
 from ..jsonparse import DEFAULT_MAX_DEPTH, JsonRefused, parse
+from ..storage.fixtures import FixtureError
 from ..storage.outcomes import OutcomeChoice
+from ..storage.requestlog import RequestFilter, summary
 from ..storage.state import MockState
 from .responses import data_response, json_response
 
@@ -125,14 +127,24 @@ def make_control_app(state: MockState, *, max_json_depth: int = DEFAULT_MAX_DEPT
 
     async def reset(request: Request) -> Response:
         await _no_body(request)
-        state.reset()
+        try:
+            state.reset()
+        except FixtureError as exc:
+            raise _fixtures_refused(exc) from None
         return json_response({"status": "reset"})
 
     async def requests(request: Request) -> Response:
+        try:
+            wanted = RequestFilter.parse(request.query_params.multi_items())
+        except ValueError as exc:
+            raise ApiError(400, str(exc)) from None
         if request.method == "DELETE":
+            if wanted:
+                raise ApiError(400, "DELETE clears the whole log: filters apply to GET only")
             await _no_body(request)
             state.backend.clear_requests()
-        return json_response({"requests": state.backend.requests()})
+        records = [record for record in state.backend.requests() if wanted.matches(record)]
+        return json_response(summary(records))
 
     async def clock(request: Request) -> Response:
         if request.method == "POST":
@@ -237,6 +249,16 @@ def make_control_app(state: MockState, *, max_json_depth: int = DEFAULT_MAX_DEPT
             Route("/_mock/faults/{rule_id}", fault, methods=["DELETE"]),
         ],
         exception_handlers=handlers,
+    )
+
+
+def _fixtures_refused(exc: FixtureError) -> ApiError:
+    """A reset whose edited fixtures do not validate: nothing changed, and the 400 says why."""
+    return ApiError(
+        400,
+        f"Fixtures not reloaded: {exc.path} does not match the spec ({exc.problems[0]}); "
+        "the mock still serves the data it had and nothing was reset",
+        details={"file": str(exc.path), "problems": exc.problems},
     )
 
 

@@ -16,6 +16,7 @@ it. Two things keep such pages out (docs/control-plane.md tells the whole story)
 from __future__ import annotations
 
 import hmac
+import ipaddress
 from urllib.parse import urlsplit
 
 from ..errors import ApiError
@@ -130,3 +131,20 @@ def _cross_origin(headers: dict[bytes, bytes]) -> bool:
         return True  # `null` (sandboxed frames, files) and the like
     host = headers.get(b"host", b"").decode("latin-1")
     return host_port(parts.netloc) != host_port(host)
+
+
+def allowed_hosts_for(host: str, port: int, extra: list[str]) -> tuple[str, ...] | None:
+    """The Host headers the mock answers, bound to `host`:`port` (guard.py): that address, the
+    loopback names when it is a loopback address, and `extra`; None (any) when bound to every
+    interface, as in a container."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None and address.is_unspecified:
+        return None
+    shown = f"[{host}]" if ":" in host else host
+    allowed = [f"{shown}:{port}"]
+    if address is not None and address.is_loopback:
+        allowed += [f"{name}:{port}" for name in ("localhost", "127.0.0.1", "[::1]")]
+    return (*allowed, *extra)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import os
 import time
@@ -41,6 +40,8 @@ from ..storage.persistence import busy_error
 from ..storage.requestlog import RequestRecord, redact
 from ..storage.state import MockState
 from .connexion_adapter import UI_PATH
+from .cors import CorsPolicy
+from .documents import SpecDocuments, base_url, start_page
 from .guard import CONTROL_PREFIX, Guard
 from .prefer import delay_ms, injected, parse_prefer, preferred
 from .routes import RouteMatch, RouteTable
@@ -70,9 +71,11 @@ class MockServer:
         control: ASGIApp,
         state: MockState,
         max_body: int = DEFAULT_MAX_BODY,
+        cors: CorsPolicy | None = None,
         guard: Guard | None = None,
         spec: Path = SPEC_PATH,
     ) -> None:
+        self.cors = cors
         self.routes = routes
         self.engine = engine
         self.swagger_ui = swagger_ui
@@ -80,14 +83,11 @@ class MockServer:
         self.state = state
         self.max_body = max_body
         self.guard = guard or Guard(None, None)
-        self.documents = {
-            "/openapi.json": (json.dumps(load_spec(spec)).encode(), JSON),
-            "/openapi.yaml": (spec_bytes(spec), b"application/yaml"),
-        }
+        self.documents = SpecDocuments(load_spec(spec), spec_bytes(spec))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await _not_http(scope, receive, send)
+            await not_http(scope, receive, send)
             return
         headers = _headers(scope)
         # 1. Request id.
@@ -106,9 +106,16 @@ class MockServer:
             if path.startswith(CONTROL_PREFIX):
                 await self._control(scope, receive, answer, headers)
                 return
-            document = self.documents.get(path)
-            if document is not None and scope["method"] in ("GET", "HEAD"):
-                await answer.bytes(200, document[0], document[1])
+            # CORS (--cors): a preflight ends here; an allowed origin's answer gets its headers.
+            cors = self.cors
+            if cors is not None and (origin := headers.get(b"origin")) is not None:
+                if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
+                    await self._preflight(path, answer, headers, origin, cors)
+                    return
+                if cors.allows(origin):
+                    answer.headers += cors.headers(origin)
+            if scope["method"] in ("GET", "HEAD") and (path in self.documents.paths or path == "/"):
+                await self._about(scope, path, headers, answer)
                 return
             if path == UI_PATH or path.startswith(UI_PATH + "/"):
                 await self._swagger_ui(scope, receive, answer)
@@ -136,6 +143,8 @@ class MockServer:
         try:
             # 3. Route match.
             match = self.routes.match(scope["method"], scope["path"])
+            if match.route is not None:
+                record.operation_id = match.route.operation_id
             # 4. Body: all of it, before anything changes.
             refusal: ApiError | None = None
             try:
@@ -186,6 +195,36 @@ class MockServer:
             record.status = answer.status
             record.duration_ms = (answer.started_at - started) * 1000 if answer.status else None
             state.backend.add_request(record)
+
+    async def _about(
+        self, scope: Scope, path: str, headers: dict[bytes, bytes], answer: Answer
+    ) -> None:
+        """The spec, naming the mock as its first server, or the start page (documents.py)."""
+        base = base_url(scope, headers.get(b"host"))
+        if path == "/":
+            body, media_type = start_page(base, headers.get(b"accept"))
+        else:
+            body, media_type = self.documents.render(path, base)
+        await answer.bytes(200, body, media_type)
+
+    async def _preflight(
+        self,
+        path: str,
+        answer: Answer,
+        headers: dict[bytes, bytes],
+        origin: bytes,
+        cors: CorsPolicy,
+    ) -> None:
+        """A browser asks whether it may send a cross-origin request (http/cors.py)."""
+        methods = ("GET", "HEAD") if path in self.documents.paths else self.routes.allowed(path)
+        try:
+            allowed = cors.preflight(origin, path, headers, methods)
+        except ApiError as error:
+            await answer.error(error)
+            return
+        answer.headers += allowed
+        await answer.send({"type": "http.response.start", "status": 204, "headers": []})
+        await answer.send({"type": "http.response.body", "body": b""})
 
     async def _control(
         self, scope: Scope, receive: Receive, answer: Answer, headers: dict[bytes, bytes]
@@ -329,7 +368,7 @@ def _unexpected(exc: Exception) -> ApiError:
     return ApiError(500, f"Internal error in the mock: {type(exc).__name__}")
 
 
-async def _not_http(scope: Scope, receive: Receive, send: Send) -> None:
+async def not_http(scope: Scope, receive: Receive, send: Send) -> None:
     """Lifespan: nothing to start or stop (the app is built before it serves). WebSocket: not
     offered."""
     if scope["type"] == "lifespan":

@@ -26,6 +26,7 @@ file from elsewhere. Timestamps written as on Northflank's reference pages
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,3 +290,35 @@ def _load_team(dataset: Dataset, team: str, projects: Path, real: Path, spec: Pa
             )
             _reject_strays(job_dir, {"builds.json"})
             dataset.jobs[(project, job_dir.name)] = JobFixture(project, job_dir.name, builds)
+
+
+class FixtureFolder:
+    """A fixture folder and the dataset last read from it. `reload()` reads it again when its
+    files changed; a folder that no longer validates leaves the dataset as it was."""
+
+    def __init__(self, root: Path = DEFAULT_FIXTURES, spec: Path = SPEC_PATH) -> None:
+        self.root = root
+        self.spec = spec
+        self.version = folder_version(root)
+        self.dataset = load_dataset(root, spec)
+
+    def reload(self) -> bool:
+        """Read the folder again if its files changed since the last read: True when they had.
+        Raises FixtureError, keeping the current dataset, when the new files do not validate."""
+        version = folder_version(self.root)  # before reading: an edit during the read shows next
+        if version == self.version:
+            return False
+        self.dataset = load_dataset(self.root, self.spec)
+        self.version = version
+        return True
+
+
+def folder_version(root: Path) -> str:
+    """A digest of every file's name and content under `root`. Content, not modification
+    times: two edits within the file system's timestamp granularity must still differ."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -49,8 +49,11 @@ class Store:
         self.max_argument_bytes = max_argument_bytes
         self.reset()
 
-    def reset(self) -> None:
-        """Back to the fixtures: created runs, aborts and outcome choices are forgotten."""
+    def reset(self, dataset: Dataset | None = None) -> None:
+        """Back to the fixtures (`dataset`'s, when given): created runs, aborts and outcome
+        choices are forgotten."""
+        if dataset is not None:
+            self.dataset = dataset
         self.ids = RunIds(self.seed)
         self.outcomes = Outcomes(self.default_outcome)
         self.dirty: dict[str, tuple[StageKey, RunRecord]] = {}

@@ -9,8 +9,9 @@ requests from the same load generator (wrk, same threads, connections and durati
 
 Also measured: time from process start to the first 200; microseconds per request in-process
 (the whole ASGI app, no server); list latency with 1k, 10k and 100k stored runs (first page and
-a deep cursor page) and memory per stored run; and the generated client's cost to parse a
-100-run page and a full run-details payload against json.loads alone.
+a deep cursor page) and memory per stored run; the generated client's cost to parse a
+100-run page and a full run-details payload against json.loads alone; and calls per second
+through the generated client in-process (the pytest plugin's transport) against over HTTP.
 
 The table is printed and written as JSON to bench-results/ for comparison over time. Ratios
 measured in the same run are what count: the machine is shared and noisy.
@@ -19,5 +20,6 @@ measured in the same run are what count: the machine is shared and noisy.
 
 One job per module: scenarios (what is asked), tools (wrk and Prism), servers (starting them),
 floor (the raw ASGI floor), load (wrk runs), inprocess (ASGI calls without a server), scale,
-client_cost, report (targets, table and JSON).
+client_cost, client_modes (the client in-process and over HTTP), report (targets, table and
+JSON).
 """

@@ -6,6 +6,7 @@ import argparse
 
 from . import __doc__ as overview
 from .client_cost import measure_client
+from .client_modes import measure_client_modes
 from .inprocess import measure_requests
 from .load import measure_servers
 from .report import print_table, verdicts, write
@@ -53,6 +54,8 @@ def main(argv: list[str] | None = None) -> None:
     scale = measure_scale([int(size) for size in args.sizes.split(",")])
     print("client parsing:")
     client = measure_client()
+    print("generated client, in-process against over HTTP (one call at a time):")
+    client_modes = measure_client_modes()
     print_table(results, startups)
     checks = verdicts(results, startups, scale)
     for label, ok, value in checks:
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> None:
             "in_process_us": in_process,
             "scale": scale,
             "client": client,
+            "client_calls_per_second": client_modes,
             "targets": [
                 {"target": label, "met": ok, "value": value} for label, ok, value in checks
             ],

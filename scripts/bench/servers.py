@@ -66,12 +66,15 @@ class Server:
         self.errors.close()
 
 
-def command_for(name: str, port: int, prism: Path | None, answers: Path) -> list[str]:
+def command_for(
+    name: str, port: int, prism: Path | None = None, answers: Path | None = None
+) -> list[str]:
     """How to start `ours` (the mock), `floor` (scripts/bench/floor.py) or `prism`."""
     if name == "ours":
         return [sys.executable, "-m", "mock_server", "--host", "127.0.0.1", "--port", str(port),
                 "--log-level", "warning", "--no-access-log"]  # fmt: skip
     if name == "floor":
+        assert answers is not None
         return [sys.executable, "-m", "scripts.bench.floor", str(answers), str(port)]
     assert prism is not None
     return [str(prism), "mock", str(SPEC), "-h", "127.0.0.1", "-p", str(port), "-v", "silent"]
