@@ -12,6 +12,8 @@ MOCK_STAMP := $(VENV)/.installed-mock
 CLIENT := generated/northflank-release-client
 HOST   ?= 127.0.0.1
 PORT   ?= 4010
+# Most tests wait on sockets and subprocesses: three workers keep two cores busy.
+TEST_WORKERS ?= 3
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 INTEROP := .cache/interop
 
@@ -37,8 +39,8 @@ $(STAMP): requirements.lock requirements-mock.lock pyproject.toml $(CLIENT)/setu
 
 setup: $(STAMP) ## Create .venv and install the pinned tools (done by every target that needs it)
 
-test: $(STAMP) ## Run the whole test suite
-	$(PY) -m pytest
+test: $(STAMP) ## Run the whole test suite (TEST_WORKERS processes, one test file each at a time)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP) ## ruff and mypy on the hand-written code
 	$(BIN)/ruff check .

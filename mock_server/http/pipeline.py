@@ -1,9 +1,10 @@
 """The root ASGI app. Every request takes the steps numbered in `MockServer`, top to bottom:
 
     1. request id       the client's `x-request-id`, or a new one; then the Host check (guard.py)
-    2. own paths        /_mock/* (control, behind guard.py's checks), /openapi.json and .yaml,
-                        /ui/* (Swagger UI); these are not API requests: no rate limit, not in
-                        the request log
+    2. own paths        /_mock/* (control, behind guard.py's checks; never CORS); with --cors,
+                        preflights answered and allowed origins noted (cors.py); / and the
+                        served spec (documents.py), /ui/* (Swagger UI); these are not API
+                        requests: no rate limit, not in the request log
     3. route match      which operation, from the route table
     4. body             read whole before anything changes; 413 past the limit; a client gone
                         before the end changes nothing (a body that stops arriving is the
