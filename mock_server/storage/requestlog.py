@@ -183,7 +183,7 @@ class PathGlob:
     @classmethod
     def parse(cls, value: str) -> PathGlob:
         if not value.startswith(("/", "*")):
-            raise ValueError(f"`path` must start with / or *, as /v1/projects/*: {value[:200]!r}")
+            raise ValueError(f"`path` must start with / or *, as /v1/projects/*: {value[:100]!r}")
         return cls(tuple(value.split("*")))
 
     def matches(self, path: str) -> bool:
@@ -207,7 +207,9 @@ def _status_range(value: str) -> tuple[int, int]:
         return int(text[0]) * 100, int(text[0]) * 100 + 99
     if re.fullmatch(r"[1-5][0-9][0-9]", text):
         return int(text), int(text)
-    raise ValueError(f"`status` must be a status such as 404 or a class such as 4xx: {value!r}")
+    raise ValueError(
+        f"`status` must be a status such as 404 or a class such as 4xx: {value[:100]!r}"
+    )
 
 
 def _moment(value: str) -> float:
@@ -217,7 +219,7 @@ def _moment(value: str) -> float:
         pass
     else:
         if not math.isfinite(seconds):
-            raise ValueError(f"`since` must be a finite number of seconds: {value!r}")
+            raise ValueError(f"`since` must be a finite number of seconds: {value[:100]!r}")
         return seconds
     try:
         moment = datetime.fromisoformat(value)
@@ -226,6 +228,6 @@ def _moment(value: str) -> float:
     if moment is None or moment.tzinfo is None:
         raise ValueError(
             "`since` must be seconds on the mock's clock (as `time` in the records) or an "
-            f"RFC 3339 timestamp with a time zone, as 2026-01-01T12:00:00Z: {value!r}"
+            f"RFC 3339 timestamp with a time zone, as 2026-01-01T12:00:00Z: {value[:100]!r}"
         )
     return moment.timestamp()
