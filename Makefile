@@ -39,8 +39,10 @@ $(STAMP): requirements.lock requirements-mock.lock pyproject.toml $(CLIENT)/setu
 
 setup: $(STAMP) ## Create .venv and install the pinned tools (done by every target that needs it)
 
+# A worker that dies fails the run at once, naming its test: pytest-xdist 3.8 can wait forever
+# after replacing a crashed worker under --dist loadfile.
 test: $(STAMP) ## Run the whole test suite (TEST_WORKERS processes, one test file each at a time)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --max-worker-restart 0
 
 lint: $(STAMP) ## ruff and mypy on the hand-written code
 	$(BIN)/ruff check .

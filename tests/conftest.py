@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import faulthandler
+import os
 import re
+import signal
 from collections.abc import Iterator
 from typing import Any
 
@@ -8,6 +11,14 @@ import httpx
 import pytest
 
 from mock_server import EmbeddedMock, NorthflankMock, Settings
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A test process ended by SIGTERM says where it was first. pytest-xdist reports only "node
+    down: Not properly terminated" for a worker that dies; the stacks name the test and the
+    signal. The file descriptor is a copy taken before pytest captures output."""
+    faulthandler.register(signal.SIGTERM, file=os.dup(2), all_threads=True, chain=True)
+
 
 PROJECT = "demo-project"
 PIPELINE = "demo-pipeline"

@@ -26,6 +26,8 @@ pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parent.parent
 
 REQUIRED = os.environ.get("NORTHFLANK_MOCK_REQUIRE_CONTAINER") == "1"
+# Building the image from nothing (a base made with mmdebstrap, then the build) takes minutes.
+pytestmark = pytest.mark.timeout(900)
 
 
 @pytest.fixture(scope="module")

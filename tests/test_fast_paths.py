@@ -281,10 +281,14 @@ def test_run_ids_come_from_a_generator_reseeded_in_a_forked_child() -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         child = os.fork()
     if child == 0:  # pragma: no cover - the child process
-        os.write(write, unseeded.ids.next().encode())
-        os._exit(0)
+        # Whatever happens, the child never returns into pytest: a second copy of this worker
+        # would talk to pytest-xdist's controller on the same pipes.
+        try:
+            os.write(write, unseeded.ids.next().encode())
+        finally:
+            os._exit(0)
     os.close(write)
-    os.waitpid(child, 0)
+    _reap_within(child, 30)
     with os.fdopen(read) as pipe:
         in_child = pipe.read()
     in_parent = unseeded.ids.next()
@@ -292,13 +296,35 @@ def test_run_ids_come_from_a_generator_reseeded_in_a_forked_child() -> None:
     assert in_child != in_parent
 
 
+def _reap_within(child: int, seconds: float) -> None:
+    """Wait for a forked child; kill it (and fail) if it has not ended in time."""
+    import os
+    import signal
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pid, status = os.waitpid(child, os.WNOHANG)
+        if pid:
+            assert os.waitstatus_to_exitcode(status) == 0
+            return
+        time.sleep(0.01)
+    os.kill(child, signal.SIGKILL)
+    os.waitpid(child, 0)
+    raise AssertionError(f"the forked child did not end within {seconds} s")
+
+
 def test_a_worker_settles_its_heap_once_its_app_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
     monkeypatch.setenv(app_module.SETTINGS_VARIABLE, Settings(seed=3).to_json())
+    # A worker ends with its master (processes.follow_parent); this test process must not.
+    followed: list[bool] = []
+    monkeypatch.setattr(app_module, "follow_parent", lambda: followed.append(True))
     before = gc.get_freeze_count()
     try:
         worker_app = app_module.app_from_environment()
+        assert followed == [True]
         assert gc.get_freeze_count() > before  # out of the collector's sight
         with TestClient(worker_app) as client:
             assert client.get(DEV, headers=AUTH).status_code == 200
