@@ -13,7 +13,7 @@ from .spec import SPEC_PATH
 from .storage.fixtures import DEFAULT_FIXTURES
 
 DEFAULT_MAX_BODY = 1024 * 1024
-# Limits on what clients can make the mock hold or wait for (README's table of limits).
+# Limits on what clients can make the mock hold or wait for (docs/mock.md's table of limits).
 DEFAULT_MAX_ARGUMENT_BYTES = 64 * 1024  # a created run's `arguments`, as JSON
 DEFAULT_REQUEST_LOG_BYTES = 8 * 1024 * 1024  # bodies and headers kept by /_mock/requests
 DEFAULT_MAX_HEADER_BYTES = 32 * 1024  # a request's line and headers

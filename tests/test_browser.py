@@ -12,7 +12,7 @@ import pytest
 
 from mock_server import NorthflankMock
 from tests.browser import Browser, Page, chromium_or_skip
-from tests.readme_blocks import blocks, commands
+from tests.readme_blocks import MOCK_DOC, blocks, commands
 
 LIST_RUNS = "#operations-Pipelines-listReleaseFlowRuns"
 RUNS = "/v1/projects/demo-project/pipelines/demo-pipeline/release-flows/development/runs"
@@ -91,11 +91,11 @@ def test_a_browser_app_on_an_allowed_origin_calls_the_api(
     api.assert_called("runReleaseFlow", times=1)
 
 
-def test_the_readme_browser_example(
+def test_the_documented_browser_example(
     northflank_mock_factory: Callable[..., NorthflankMock], page: Page
 ) -> None:
-    (command,) = commands("Browser apps")
-    (script,) = blocks("Browser apps", "js")
+    (command,) = commands("Browser apps", document=MOCK_DOC)
+    (script,) = blocks("Browser apps", "js", MOCK_DOC)
     app = northflank_mock_factory()  # serves the page the script runs in: the app's origin
     options = [part.replace("http://localhost:3000", app.url) for part in shlex.split(command)[1:]]
     api = northflank_mock_factory(*options)

@@ -14,10 +14,10 @@ import pytest
 from mock_server import EmbeddedMock, NorthflankMock, Settings
 from mock_server.domain.lifecycle import Durations
 from scripts.generate_client import OUTPUT
+from tests.readme_blocks import blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_README = OUTPUT / "README.md"
-MAIN_README = ROOT / "README.md"
 
 
 def python_blocks(text: str) -> list[str]:
@@ -29,10 +29,7 @@ def package_blocks() -> list[str]:
 
 
 def main_readme_client_blocks() -> list[str]:
-    section = (
-        MAIN_README.read_text().split("## Using the generated client", 1)[1].split("\n## ", 1)[0]
-    )
-    return python_blocks(section)
+    return blocks("Using the generated client", "python")
 
 
 @pytest.fixture(scope="module")

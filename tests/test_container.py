@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from scripts import container
-from tests.readme_blocks import blocks, commands
+from tests.readme_blocks import CONTAINER_DOC, blocks, commands
 
 pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,8 +146,8 @@ def test_sigterm_stops_it_at_once(start: Start) -> None:
     assert mock.engine_run("inspect", "--format", "{{.State.ExitCode}}", mock.id) == "0"
 
 
-# The README's container examples, as written (ports and host names moved to a free loopback
-# port: the tests' containers share the host's network).
+# The container examples of the README and docs/container.md, as written (ports and host names
+# moved to a free loopback port: the tests' containers share the host's network).
 
 SERVICE_TEST = """
 def test_against_the_service(northflank_mock):
@@ -182,7 +182,7 @@ def local(command: list[str], port: int) -> list[str]:
 
 
 def test_the_readme_container_commands(engine: str, image: str) -> None:
-    make, *runs = commands("Container")
+    make, *runs = commands("Container image")
     assert make == "make image"
     built = subprocess.run(
         ["make", "image"], cwd=ROOT, capture_output=True, text=True, timeout=900, check=False
@@ -203,10 +203,12 @@ def test_the_readme_container_commands(engine: str, image: str) -> None:
             container.run(engine, "rm", "--force", container_id, check=False, timeout=60)
 
 
-def test_the_readme_ci_services(
+def test_the_documented_ci_services(
     start: Start, image: str, pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    github, gitlab = (yaml.safe_load(block) for block in blocks("Container", "yaml"))
+    github, gitlab = (
+        yaml.safe_load(block) for block in blocks("Running in CI", "yaml", CONTAINER_DOC)
+    )
     pytester.makepyfile(SERVICE_TEST)
     # GitHub Actions: the service's image, environment and health command; then the job's step.
     (job,) = github["jobs"].values()

@@ -1,6 +1,7 @@
 """The mock as another repository uses it: the README's install commands run in a clean
-virtualenv outside this repository, then its command, its pytest example (a real-port test and an
-in-process test) and its in-process examples run there as written."""
+virtualenv outside this repository, then its command, its environment example and its pytest
+example (a real-port test and an in-process test), and the in-process examples of
+docs/testing.md, run there as written."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import httpx
 import pytest
 
 from scripts.generate_client import OUTPUT
-from tests.readme_blocks import CHECKOUT, blocks, commands
+from tests.readme_blocks import CHECKOUT, TESTING_DOC, blocks, commands
 from tests.test_packaging import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +116,7 @@ def test_the_readme_pytest_example_passes(outside: Outside) -> None:
 
 
 def test_the_readme_in_process_examples_run(outside: Outside) -> None:
-    sync, asynchronous = blocks("In-process mode", "python")
+    sync, asynchronous = blocks("In-process mode", "python", TESTING_DOC)
     outputs = []
     for number, code in enumerate((sync, asynchronous)):
         path = outside.project / f"in_process_{number}.py"

@@ -22,6 +22,7 @@ import pytest
 
 from tests.conftest import RUNS
 from tests.mockproc import BANNER, ROOT, TOKEN, MockProcess, run_cli
+from tests.readme_blocks import DOCS, README
 
 DEV = RUNS.format(stage="development")
 # What SIGTERM and Ctrl-C must take at most, in every state (the 1 s graceful shutdown, then
@@ -242,11 +243,15 @@ def test_stdout_read_once_with_the_access_log_on_does_not_stall_the_mock() -> No
 BUILDS_ONE = "/v1/projects/demo-project/jobs/demo-job/build?per_page=1"
 
 
-def test_the_readme_never_leaves_a_pipe_unread() -> None:
+def test_the_documentation_never_leaves_a_pipe_unread() -> None:
     """A recipe that read the banner from a pipe once, then never again, stalled the mock after
-    some hundred requests: the README starts it through the plugin or the command instead."""
-    readme = (ROOT / "README.md").read_text()
-    assert "stdout=subprocess.PIPE" not in readme or "stdout.read)" in readme
+    some hundred requests: the README and docs/ start it through the plugin or the command
+    instead."""
+    documents = [README, *sorted(DOCS.glob("*.md"))]
+    assert len(documents) > 1
+    for document in documents:
+        text = document.read_text()
+        assert "stdout=subprocess.PIPE" not in text or "stdout.read)" in text, document.name
 
 
 # Signals, in every state.

@@ -1,4 +1,5 @@
-"""The README's promises: its curl examples work as written against the real mock."""
+"""The documentation's promises: the README's curl examples and the scenario table of
+docs/mock.md work as written against the real mock."""
 
 from __future__ import annotations
 
@@ -6,19 +7,13 @@ import json
 import re
 import shlex
 import subprocess
-from pathlib import Path
 
 from tests.mockproc import MockProcess
-
-README = Path(__file__).resolve().parent.parent / "README.md"
+from tests.readme_blocks import MOCK_DOC, README, commands, section
 
 
 def curl_examples() -> list[str]:
-    text = README.read_text()
-    section = text.split("## Try it with curl", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.S)
-    assert block is not None
-    return [line for line in block.group(1).splitlines() if line.startswith("curl ")]
+    return [line for line in commands("Try it with curl") if line.startswith("curl ")]
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -58,8 +53,9 @@ def test_curl_examples_work_as_written() -> None:
 
 
 def scenario_commands() -> list[str]:
-    section = README.read_text().split("### Scripting a scenario", 1)[1].split("\n\n", 3)[2]
-    return re.findall(r"`(curl [^`]+)`", section)
+    """The curl commands of the scenario table (the table only: the section's prose has none)."""
+    table = [line for line in section("Scripting a scenario", MOCK_DOC).splitlines() if "|" in line]
+    return re.findall(r"`(curl [^`]+)`", "\n".join(table))
 
 
 def test_scenario_commands_work_as_written() -> None:

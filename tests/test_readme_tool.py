@@ -1,7 +1,8 @@
-"""The README's examples for the mock as a tool, run as written: the request filters, the
-assertion message it shows, and the pytest configuration it suggests. (The install, pytest and
-in-process examples run in a clean virtualenv: test_external.py; the browser example:
-test_browser.py; the container examples: test_container.py.)"""
+"""The documentation's examples for the mock as a tool, run as written: the request filters of
+docs/mock.md, and the assertion message, the pytest configuration and the in-process examples of
+docs/testing.md. (The install, pytest and in-process examples also run in a clean virtualenv:
+test_external.py; the browser example: test_browser.py; the container examples:
+test_container.py.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import pytest
 from mock_server import NorthflankMock
 from scripts.generate_client import OUTPUT
 from tests.conftest import RUNS
-from tests.readme_blocks import blocks, section
+from tests.readme_blocks import MOCK_DOC, TESTING_DOC, blocks, section
 
 pytest_plugins = ["pytester"]
 DEV = RUNS.format(stage="development")
@@ -27,7 +28,9 @@ BIN = Path(sys.executable).parent
 
 
 def test_the_request_filter_examples(fresh: NorthflankMock) -> None:
-    listed = [line for line in blocks("Control endpoints", "sh")[0].splitlines() if line]
+    listed = [
+        line for line in blocks("Request-log filters", "sh", MOCK_DOC)[0].splitlines() if line
+    ]
     assert len(listed) == 2
     with fresh.http() as api:
         api.post(DEV, json={"name": "Filtered"})
@@ -41,14 +44,15 @@ def test_the_request_filter_examples(fresh: NorthflankMock) -> None:
     created, builds = answers
     assert created["count"] == 1 and created["byOperationId"] == {"runReleaseFlow": 1}
     assert builds["count"] == 1 and builds["requests"][0]["operationId"] == "listJobBuilds"
-    (shown,) = blocks("Control endpoints", "json")
+    (shown,) = blocks("Request-log filters", "json", MOCK_DOC)
     example = json.loads(shown)
     assert set(example) == set(created)
     assert set(example["requests"][0]) - {"..."} <= set(created["requests"][0])
 
 
 def test_the_assertion_message_is_the_real_one(northflank_mock: NorthflankMock) -> None:
-    (shown,) = re.findall(r"```\n(AssertionError: .*?)```", section("Testing with pytest"), re.S)
+    shown_in = section("Checking requests", TESTING_DOC)
+    (shown,) = re.findall(r"```\n(AssertionError: .*?)```", shown_in, re.S)
     with northflank_mock.http() as api:
         api.get(DEV, params={"per_page": 2})
         api.post(DEV, json={})
@@ -59,7 +63,7 @@ def test_the_assertion_message_is_the_real_one(northflank_mock: NorthflankMock) 
 
 
 def test_the_suggested_ini_configuration(pytester: pytest.Pytester) -> None:
-    (ini,) = blocks("Testing with pytest", "ini")
+    (ini,) = blocks("Configuration", "ini", TESTING_DOC)
     pytester.makeini(ini)
     pytester.makepyfile(
         f"""
@@ -75,7 +79,7 @@ def test_configured(northflank_mock):
 
 
 def seeded_ids() -> list[str]:
-    """The ids the README's seed gives the first two created runs."""
+    """The ids the suggested seed gives the first two created runs."""
     from mock_server import EmbeddedMock, Settings
 
     with (
@@ -87,9 +91,9 @@ def seeded_ids() -> list[str]:
 
 
 def test_the_in_process_examples_type_check(tmp_path: Path) -> None:
-    """The package is typed (py.typed): its README examples pass mypy --strict as written."""
+    """The package is typed (py.typed): its in-process examples pass mypy --strict as written."""
     examples = []
-    for number, block in enumerate(blocks("In-process mode", "python")):
+    for number, block in enumerate(blocks("In-process mode", "python", TESTING_DOC)):
         path = tmp_path / f"in_process_{number}.py"
         path.write_text(block)
         examples.append(str(path))
