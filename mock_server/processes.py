@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import multiprocessing
 import os
 import signal
 import sys
@@ -24,8 +25,13 @@ EXIT_GRACE = 2.0
 
 
 def follow_parent() -> None:
-    """From now on, end this process soon after its parent ends."""
-    parent = os.getppid()
+    """From now on, end this process soon after its parent ends.
+
+    The parent is the process that spawned this one (multiprocessing records its pid), not the
+    parent of the moment: a worker still starting up when its master is killed has already been
+    re-parented, and would otherwise follow its new parent instead."""
+    spawned_by = multiprocessing.parent_process()
+    parent = spawned_by.pid if spawned_by is not None and spawned_by.pid else os.getppid()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)

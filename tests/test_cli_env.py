@@ -129,3 +129,61 @@ def test_version() -> None:
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     assert re.fullmatch(r"python -m mock_server \d+\.\d+\.\d+\n", result.stdout), result.stdout
+
+
+# The reference (docs/mock.md) and the README's summary of the limits, against the parser.
+
+UNITS = {"KiB": 1024, "MiB": 1024**2, "GiB": 1024**3}
+
+
+def _reference_rows() -> dict[str, list[str]]:
+    """docs/mock.md's Options and Limits tables: the first option of a row -> its cells."""
+    from tests.readme_blocks import MOCK_DOC, section
+
+    rows = {}
+    for title in ("Options", "Limits"):
+        for line in section(title, MOCK_DOC).splitlines():
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            found = re.match(r"`(--[a-z-]+)", cells[0])
+            if line.startswith("|") and found:
+                rows[found.group(1)] = cells
+    return rows
+
+
+def _amount(text: str) -> float:
+    """The first amount in a table cell: `1 MiB`, `32 KiB (...)`, `64 levels`, `5, up to`."""
+    found = re.match(r"`?(\d+(?:\.\d+)?)`?\s*(KiB|MiB|GiB)?", text)
+    assert found, text
+    return float(found.group(1)) * UNITS.get(found.group(2) or "", 1)
+
+
+def test_the_reference_lists_every_option_with_its_variable_and_default() -> None:
+    rows = _reference_rows()
+    parser = build_parser({})
+    actions = [a for a in parser._actions if a.option_strings[0] not in ("-h", "--version")]
+    assert set(rows) - {"--version"} == {action.option_strings[0] for action in actions}
+    for action in actions:
+        option = action.option_strings[0]
+        assert rows[option][1] == f"`{variable_for(option)}`", option
+        if isinstance(action.default, (int, float)) and not isinstance(action.default, bool):
+            assert _amount(rows[option][2]) == action.default, option
+
+
+def test_the_readme_states_the_limits_the_mock_applies() -> None:
+    from tests.readme_blocks import section
+
+    text = " ".join(section("Running the mock").split())
+    defaults = build_parser({}).parse_args([])
+    stated = {
+        "max_body_bytes": r"bodies (\d+ [KM]iB)",
+        "max_header_bytes": r"request line and headers (\d+ [KM]iB)",
+        "max_json_depth": r"JSON nesting (\d+) levels",
+        "max_argument_bytes": r"`arguments` (\d+ [KM]iB)",
+        "request_timeout": r"headers then body within (\d+) s",
+        "keep_alive_seconds": r"idle connections closed after (\d+) s",
+        "request_log_bytes": r"1,000 requests and (\d+ [KM]iB)",
+    }
+    for name, pattern in stated.items():
+        found = re.search(pattern, text)
+        assert found, f"the README no longer states {name}"
+        assert _amount(found.group(1)) == getattr(defaults, name), name

@@ -220,7 +220,8 @@ def test_the_documented_ci_services(
     mock.engine_run("exec", mock.id, *shlex.split(health_command.group(1)))
     (step,) = [step["run"] for step in job["steps"] if "pytest" in step.get("run", "")]
     step = step.replace("http://localhost:4010", mock.url)
-    result = pytester.run(*shlex.split(step.replace("pytest", f"{sys.executable} -m pytest", 1)))
+    command = shlex.split(step.replace("pytest", f"{sys.executable} -m pytest", 1))
+    result = pytester.run(*command, timeout=300)
     assert result.ret == 0, str(result.stdout)
     assert job["env"]["NORTHFLANK_BASE_URL"] == "http://localhost:4010"
     # GitLab CI: the service's image and variables, reached by its alias; then the script.
@@ -231,5 +232,6 @@ def test_the_documented_ci_services(
     base_url = job["variables"]["NORTHFLANK_BASE_URL"].replace("http://northflank:4010", mock.url)
     (line,) = [line for line in job["script"] if "pytest" in line]
     monkeypatch.setenv("NORTHFLANK_BASE_URL", base_url)
-    result = pytester.run("bash", "-c", line.replace("pytest", f"{sys.executable} -m pytest", 1))
+    script = line.replace("pytest", f"{sys.executable} -m pytest", 1)
+    result = pytester.run("bash", "-c", script, timeout=300)
     assert result.ret == 0, str(result.stdout)

@@ -450,3 +450,36 @@ def test_the_parent_watcher_does_not_keep_a_process_alive() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30
     )
     assert result.returncode == 0 and result.stdout.strip() == "ok"
+
+
+ORPHAN = """
+import multiprocessing, os, sys, time
+
+def worker():
+    time.sleep(1.0)  # still starting up (importing, building its app) when its master dies
+    from mock_server.processes import follow_parent
+    follow_parent()
+    time.sleep(60)
+
+if __name__ == "__main__":
+    child = multiprocessing.get_context("spawn").Process(target=worker)
+    child.start()
+    print(child.pid, flush=True)
+    os._exit(0)  # the master dies at once, as under kill -9
+"""
+
+
+def test_a_worker_whose_master_died_before_it_started_following_ends(tmp_path: Path) -> None:
+    """A worker still starting when its master is killed has been re-parented by the time it
+    calls follow_parent: it must compare with the master it was spawned by, not its parent now."""
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN)
+    printed = tmp_path / "stdout"  # a file: the orphan keeps a copy of it open
+    with printed.open("w") as stdout:
+        subprocess.run([sys.executable, str(script)], cwd=ROOT, stdout=stdout, timeout=30)
+    orphan = int(printed.read_text().split()[0])
+    try:
+        assert _wait_gone([orphan], 10) == [], "the worker outlived its master"
+    finally:
+        if _alive(orphan):
+            os.kill(orphan, signal.SIGKILL)

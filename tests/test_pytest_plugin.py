@@ -305,7 +305,7 @@ def test_untouched():
     assert "connexion" not in sys.modules and "mock_server.app" not in sys.modules
 """
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", timeout=300)
     result.assert_outcomes(passed=1)
 
 
