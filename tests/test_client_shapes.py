@@ -9,12 +9,14 @@ import copy
 import datetime
 import json
 import time
+import zlib
 from typing import Any
 
 import httpx
 import pytest
 from northflank_release_client import (
     DEFAULT_MAX_RESPONSE_BYTES,
+    APIConnectionError,
     Northflank,
     ResponseShapeError,
 )
@@ -25,7 +27,18 @@ from northflank_release_client.models import (
     ReleaseFlowRunResponse,
 )
 
-from tests.client_stubs import PL, ST, P, answer, async_stub, endless, example, raw_server, stub
+from tests.client_stubs import (
+    PL,
+    ST,
+    P,
+    answer,
+    async_stub,
+    canned,
+    endless,
+    example,
+    raw_server,
+    stub,
+)
 
 RUN_LIST = example("ReleaseFlowRunList")
 DETAILS = example("ReleaseFlowRunDetails")
@@ -256,3 +269,81 @@ def test_an_integer_field_takes_only_integers(status: object) -> None:
         ErrorEnvelope.from_dict({"error": {"status": 500, "message": "it broke"}}).error.status
         == 500
     )
+
+
+def _gzip_bomb(size: int) -> bytes:
+    """`size` bytes of spaces, gzipped: about a thousandth of that on the wire."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    block = b" " * (1 << 20)
+    parts = [compressor.compress(block) for _ in range(size >> 20)]
+    return b"".join(parts) + compressor.flush()
+
+
+def test_a_compressed_body_is_limited_as_decoded() -> None:
+    # 64 KiB on the wire that inflate to 64 MiB: the limit is on what the client would hold.
+    bomb = _gzip_bomb(64 << 20)
+    assert len(bomb) < 100_000
+    limit = 1 << 20
+    with raw_server(
+        canned(200, bomb, **{"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    ) as server:
+        nf = Northflank(api_token="t", base_url=server.url, max_response_bytes=limit)
+        with nf, pytest.raises(ResponseShapeError, match="max_response_bytes of 1048576") as raised:
+            nf.jobs.list_job_builds(P, "demo-job")
+    assert raised.value.status_code == 200
+    assert raised.value.reason.startswith("the body is ")
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "x-gzip", "gzip, gzip"])
+def test_a_compressed_answer_under_the_limit_parses(coding: str) -> None:
+    body = json.dumps(BUILDS).encode()
+    for one in reversed(_codings_list(coding)):
+        wbits = zlib.MAX_WBITS | 16 if one != "deflate" else zlib.MAX_WBITS
+        compressor = zlib.compressobj(6, zlib.DEFLATED, wbits)
+        body = compressor.compress(body) + compressor.flush()
+    headers = {"Content-Type": "application/json", "Content-Encoding": coding}
+    with (
+        raw_server(canned(200, body, **headers)) as server,
+        Northflank(api_token="t", base_url=server.url) as nf,
+    ):
+        page = nf.jobs.list_job_builds(P, "demo-job")
+    assert page.data.builds[0].id == BUILDS["data"]["builds"][0]["id"]
+
+
+def _codings_list(header: str) -> list[str]:
+    return [part.strip() for part in header.split(",")]
+
+
+def test_the_client_asks_only_for_codings_it_decodes_with_a_limit() -> None:
+    seen: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("accept-encoding", ""))
+        return httpx.Response(200, json=BUILDS)
+
+    with stub(handle, headers={"Accept-Encoding": "br, gzip;q=0.9, zstd, deflate"}) as nf:
+        nf.jobs.list_job_builds(P, "demo-job")
+    with stub(handle) as nf:
+        nf.jobs.list_job_builds(P, "demo-job")
+    assert seen == ["gzip, deflate", "gzip, deflate"]
+
+
+@pytest.mark.parametrize("coding", ["br", "zstd", "gzip, br"])
+def test_a_coding_the_client_did_not_ask_for_is_refused(coding: str) -> None:
+    headers = {"Content-Type": "application/json", "Content-Encoding": coding}
+    with (
+        raw_server(canned(200, b"\x00" * 64, **headers)) as server,
+        Northflank(api_token="t", base_url=server.url) as nf,
+        pytest.raises(ResponseShapeError, match="did not ask for"),
+    ):
+        nf.jobs.list_job_builds(P, "demo-job")
+
+
+def test_a_corrupt_gzip_body_is_a_connection_error_as_before() -> None:
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    with (
+        raw_server(canned(200, b'{"data": {}}', **headers)) as server,
+        Northflank(api_token="t", base_url=server.url, max_retries=0) as nf,
+        pytest.raises(APIConnectionError, match="DecodingError"),
+    ):
+        nf.jobs.list_job_builds(P, "demo-job")

@@ -10,11 +10,15 @@ call's deadline leaves, is final: the retry layer is stopped and the answer retu
 
 A response body is read through a guard: past the call's deadline it stops with a timeout, and
 past `max_response_bytes` with ResponseShapeError, so neither a server that trickles bytes nor
-one that sends without end can hold a call or fill memory.
+one that sends without end can hold a call or fill memory. The limit is on the body as decoded:
+the guard inflates gzip and deflate itself, a bounded piece at a time, so that a few kilobytes
+that inflate to gigabytes (a "zip bomb") stop at the limit too. The client asks for no other
+encoding (httpx would decode br or zstd whole), and refuses an answer that uses one.
 """
 
 import logging
 import time
+import zlib
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -36,6 +40,23 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """The largest response body a client reads (64 MiB): Northflank's answers are kilobytes."""
 
 _LATE_BODY = "the call's time ran out while the response body was arriving"
+
+_INFLATE_STEP = 64 * 1024
+"""The most a compressed piece is inflated to at once, before the guard counts it."""
+
+_GZIP = frozenset({"gzip", "x-gzip"})
+_DECODED = _GZIP | {"deflate"}
+"""The content codings the guard decodes, and the only ones the client asks for."""
+
+_UNASKED = frozenset({"br", "zstd"})
+"""Codings httpx would decode (with brotli or zstandard installed) in one piece, unbounded."""
+
+
+def _codings(header: str) -> list[str]:
+    """The content codings of an `Accept-Encoding` or `Content-Encoding` value, lowercased,
+    without parameters (`gzip;q=1.0` is `gzip`)."""
+    names = (part.split(";", 1)[0].strip().lower() for part in header.split(","))
+    return [name for name in names if name]
 
 
 def enable_debug_logging() -> None:
@@ -79,6 +100,7 @@ class _Guard:
         self.limit = limit
         self.deadline = current_options().deadline
         self.received = 0
+        self.decoded = 0
 
     def check(self, chunk: bytes) -> None:
         self.received += len(chunk)
@@ -87,30 +109,117 @@ class _Guard:
         if self.deadline is not None and time.monotonic() >= self.deadline:
             raise httpx.ReadTimeout(_LATE_BODY, request=self.request)
 
+    def check_decoded(self, size: int) -> None:
+        self.decoded += size
+        if self.decoded > self.limit:
+            raise _too_large(self.response, self.decoded, self.limit)
+
+
+class _Inflate:
+    """One gzip or deflate coding, inflated at most `_INFLATE_STEP` bytes at a time. Deflate
+    is zlib-wrapped or raw, as httpx takes it."""
+
+    def __init__(self, coding: str, request: httpx.Request) -> None:
+        self.request = request
+        self.raw_fallback = coding == "deflate"
+        wbits = zlib.MAX_WBITS | 16 if coding in _GZIP else zlib.MAX_WBITS
+        self.inflater = zlib.decompressobj(wbits)
+        self.started = False
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        try:
+            while True:
+                try:
+                    piece = self.inflater.decompress(data, _INFLATE_STEP)
+                except zlib.error:
+                    if not (self.raw_fallback and not self.started):
+                        raise
+                    self.raw_fallback = False
+                    self.inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                self.started = True
+                data = self.inflater.unconsumed_tail
+                if piece:
+                    yield piece
+                # A full piece may leave output inside zlib: ask again, with nothing new.
+                if not data and len(piece) < _INFLATE_STEP:
+                    return
+        except zlib.error as error:
+            raise httpx.DecodingError(str(error), request=self.request) from error
+
+    def end(self) -> Iterator[bytes]:
+        try:
+            rest = self.inflater.flush()
+        except zlib.error as error:
+            raise httpx.DecodingError(str(error), request=self.request) from error
+        if rest:
+            yield rest
+
+
+class _Decoder:
+    """The response's content codings undone, the last applied first, each piece counted by the
+    guard before the next is made."""
+
+    def __init__(self, codings: list[str], guard: _Guard) -> None:
+        self.guard = guard
+        self.stages = [_Inflate(coding, guard.request) for coding in reversed(codings)]
+
+    def feed(self, chunk: bytes) -> Iterator[bytes]:
+        yield from self._through(0, chunk)
+
+    def end(self) -> Iterator[bytes]:
+        for index, stage in enumerate(self.stages):
+            for piece in stage.end():
+                yield from self._through(index + 1, piece)
+
+    def _through(self, index: int, data: bytes) -> Iterator[bytes]:
+        if index == len(self.stages):
+            self.guard.check_decoded(len(data))
+            yield data
+            return
+        for piece in self.stages[index].feed(data):
+            yield from self._through(index + 1, piece)
+
 
 class _GuardedStream(httpx.SyncByteStream):
-    def __init__(self, inner: httpx.SyncByteStream, guard: _Guard) -> None:
+    def __init__(self, inner: httpx.SyncByteStream, guard: _Guard, decoder: _Decoder | None = None) -> None:
         self._inner = inner
         self._guard = guard
+        self._decoder = decoder
 
     def __iter__(self) -> Iterator[bytes]:
+        decoder = self._decoder
         for chunk in self._inner:
             self._guard.check(chunk)
-            yield chunk
+            if decoder is None:
+                yield chunk
+            else:
+                yield from decoder.feed(chunk)
+        if decoder is not None:
+            yield from decoder.end()
 
     def close(self) -> None:
         self._inner.close()
 
 
 class _AsyncGuardedStream(httpx.AsyncByteStream):
-    def __init__(self, inner: httpx.AsyncByteStream, guard: _Guard) -> None:
+    def __init__(self, inner: httpx.AsyncByteStream, guard: _Guard, decoder: _Decoder | None = None) -> None:
         self._inner = inner
         self._guard = guard
+        self._decoder = decoder
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        decoder = self._decoder
         async for chunk in self._inner:
             self._guard.check(chunk)
-            yield chunk
+            if decoder is None:
+                yield chunk
+            else:
+                for piece in decoder.feed(chunk):
+                    yield piece
+        if decoder is not None:
+            for piece in decoder.end():
+                yield piece
 
     async def aclose(self) -> None:
         await self._inner.aclose()
@@ -140,13 +249,14 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if self._failed(request, started, error):
                 raise _Final(error) from error
             raise
-        if isinstance(response.stream, httpx.SyncByteStream):
+        if isinstance(response.stream, httpx.SyncByteStream) and not response.is_stream_consumed:
             try:
                 guard = self._guard(request, response)
+                decoder = self._decoder(response, guard)
             except ResponseShapeError:
                 response.close()
                 raise
-            response.stream = _GuardedStream(response.stream, guard)
+            response.stream = _GuardedStream(response.stream, guard, decoder)
         return self._after(request, started, response)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -162,13 +272,14 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if self._failed(request, started, error):
                 raise _Final(error) from error
             raise
-        if isinstance(response.stream, httpx.AsyncByteStream):
+        if isinstance(response.stream, httpx.AsyncByteStream) and not response.is_stream_consumed:
             try:
                 guard = self._guard(request, response)
+                decoder = self._decoder(response, guard)
             except ResponseShapeError:
                 await response.aclose()
                 raise
-            response.stream = _AsyncGuardedStream(response.stream, guard)
+            response.stream = _AsyncGuardedStream(response.stream, guard, decoder)
         return self._after(request, started, response)
 
     def close(self) -> None:
@@ -203,6 +314,12 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             for phase in ("connect", "read", "write", "pool"):
                 timeouts.setdefault(phase, left)
         request.extensions["timeout"] = timeouts
+        # Only the codings the guard decodes a bounded piece at a time (httpx adds br and zstd
+        # when their packages are installed).
+        accepted = request.headers.get("accept-encoding")
+        if accepted is not None:
+            kept = [coding for coding in _codings(accepted) if coding in _DECODED | {"identity"}]
+            request.headers["Accept-Encoding"] = ", ".join(kept) or "identity"
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "request %s %s (attempt %d) headers=%s",
@@ -220,6 +337,30 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if size > self._max_response_bytes:
                 raise _too_large(response, size, self._max_response_bytes)
         return _Guard(request, response, self._max_response_bytes)
+
+    @staticmethod
+    def _decoder(response: httpx.Response, guard: _Guard) -> _Decoder | None:
+        """The guard's own decoder of the body's gzip and deflate codings, which then leave the
+        headers (httpx must not decode them again); ResponseShapeError for br or zstd, which the
+        client never asks for, and which httpx would decode without a bound."""
+        header = response.headers.get("content-encoding")
+        if header is None:
+            return None
+        codings = _codings(header)
+        unasked = [coding for coding in codings if coding in _UNASKED]
+        if unasked:
+            raise ResponseShapeError(
+                response.status_code,
+                b"",
+                "response",
+                f"the body is encoded with {', '.join(unasked)}, which the client did not ask for",
+                request_id=response.headers.get("x-request-id"),
+            )
+        decoded = [coding for coding in codings if coding in _DECODED]
+        if not decoded:
+            return None  # identity, or codings httpx leaves alone too
+        del response.headers["content-encoding"]
+        return _Decoder(decoded, guard)
 
     def _after(self, request: httpx.Request, started: float, response: httpx.Response) -> httpx.Response:
         if logger.isEnabledFor(logging.DEBUG):
