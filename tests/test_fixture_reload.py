@@ -130,3 +130,28 @@ def test_unchanged_files_are_not_read_again(folder: Path) -> None:
     with pytest.raises(FixtureError):
         fixtures.reload()
     assert fixtures.dataset is not dataset and fixtures.dataset.jobs  # the last good one
+
+
+def test_only_the_fixtures_are_read_for_their_version(folder: Path) -> None:
+    # A folder given by mistake (`--fixtures ''` is the current directory, `--fixtures ~`) is
+    # refused at once, not read through first; files beside projects/ are no fixture.
+    stray = folder / "notes" / "big.bin"
+    stray.parent.mkdir()
+    stray.write_bytes(b"x")
+    fixtures = FixtureFolder(folder)
+    stray.write_bytes(b"y" * 1000)
+    (folder / "README.md").write_text("not a fixture")
+    assert fixtures.reload() is False
+    read: list[Path] = []
+    opened = Path.open
+
+    def recording(path: Path, *args: Any, **kwargs: Any) -> Any:
+        read.append(path)
+        return opened(path, *args, **kwargs)
+
+    shutil.rmtree(folder / "projects")
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(FixtureError, match="no projects/"):
+        patch.setattr(Path, "open", recording)
+        patch.setattr(Path, "read_bytes", lambda path: read.append(path) or b"")
+        FixtureFolder(folder)
+    assert read == []

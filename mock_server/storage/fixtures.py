@@ -313,12 +313,22 @@ class FixtureFolder:
         return True
 
 
+FIXTURE_TREES = ("projects", "teams")
+"""The folders of a fixture folder that `load_dataset` reads; nothing else in it is a fixture."""
+
+
 def folder_version(root: Path) -> str:
-    """A digest of every file's name and content under `root`. Content, not modification
-    times: two edits within the file system's timestamp granularity must still differ."""
+    """A digest of every file's name and content under `root`'s projects/ and teams/, the
+    fixtures `load_dataset` reads: not the rest of the folder, which may be a home directory
+    given by mistake (it is refused at once, not read first). Content, not modification times:
+    two edits within the file system's timestamp granularity must still differ."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+    trees = [root / name for name in FIXTURE_TREES if (root / name).is_dir()]
+    for path in sorted(path for tree in trees for path in tree.rglob("*")):
         if path.is_file():
             digest.update(str(path.relative_to(root)).encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+            with path.open("rb") as file:
+                while chunk := file.read(1 << 20):
+                    digest.update(chunk)
+            digest.update(b"\0")
     return digest.hexdigest()
