@@ -46,6 +46,26 @@ MAX_WORKERS = 64
 BACKLOG = 2048
 
 
+def _host(text: str) -> str:
+    """An address to listen on. Empty (`--host "$HOST"` with HOST unset) is refused: the socket
+    layer would take it as every interface."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "must name an address, such as 127.0.0.1 (0.0.0.0 for every interface)"
+        )
+    return text
+
+
+def _path(text: str) -> Path:
+    """A file or folder. Empty is refused rather than read as the current directory."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must name a file or folder, not be empty")
+    return Path(text)
+
+
+_path.__name__ = "path"
+
+
 def _bounded_int(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
@@ -93,7 +113,10 @@ def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
         environ=environ,
     )
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
+        "--host",
+        type=_host,
+        default="127.0.0.1",
+        help="address to listen on (default %(default)s)",
     )
     parser.add_argument(
         "--port",
@@ -105,14 +128,14 @@ def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
     parser.add_argument(
         "--fixtures",
         metavar="DIR",
-        type=Path,
+        type=_path,
         default=DEFAULT_FIXTURES,
         help="fixture folder to serve",
     )
     parser.add_argument(
         "--spec",
         metavar="FILE",
-        type=Path,
+        type=_path,
         default=SPEC_PATH,
         help="OpenAPI document to serve (default: the project's openapi/northflank.yaml)",
     )
@@ -126,7 +149,7 @@ def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
     parser.add_argument(
         "--tokens",
         metavar="FILE",
-        type=Path,
+        type=_path,
         default=None,
         help="tokens file: turns on permission checks",
     )
@@ -174,7 +197,7 @@ def build_parser(environ: dict[str, str] | None = None) -> EnvArgumentParser:
     parser.add_argument(
         "--state",
         metavar="PATH",
-        type=Path,
+        type=_path,
         default=None,
         help="keep state in this SQLite file: it survives restarts and is shared by --workers",
     )

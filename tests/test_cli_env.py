@@ -187,3 +187,11 @@ def test_the_readme_states_the_limits_the_mock_applies() -> None:
         found = re.search(pattern, text)
         assert found, f"the README no longer states {name}"
         assert _amount(found.group(1)) == getattr(defaults, name), name
+
+
+@pytest.mark.parametrize("option", ["--host", "--fixtures", "--spec", "--tokens", "--state"])
+@pytest.mark.parametrize("value", ["", " "])
+def test_an_empty_address_or_path_is_refused(option: str, value: str) -> None:
+    # `--host "$HOST"` with HOST unset would listen on every interface; an empty path would be
+    # the current directory.
+    assert parse([option, value], {}) == "exit 2"
