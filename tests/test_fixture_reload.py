@@ -149,9 +149,13 @@ def test_only_the_fixtures_are_read_for_their_version(folder: Path) -> None:
         read.append(path)
         return opened(path, *args, **kwargs)
 
+    def recording_bytes(path: Path) -> bytes:
+        read.append(path)
+        return b""
+
     shutil.rmtree(folder / "projects")
     with pytest.MonkeyPatch.context() as patch, pytest.raises(FixtureError, match="no projects/"):
         patch.setattr(Path, "open", recording)
-        patch.setattr(Path, "read_bytes", lambda path: read.append(path) or b"")
+        patch.setattr(Path, "read_bytes", recording_bytes)
         FixtureFolder(folder)
     assert read == []
