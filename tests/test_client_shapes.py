@@ -347,3 +347,14 @@ def test_a_corrupt_gzip_body_is_a_connection_error_as_before() -> None:
         pytest.raises(APIConnectionError, match="DecodingError"),
     ):
         nf.jobs.list_job_builds(P, "demo-job")
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_a_number_json_has_no_form_for_is_a_shape_error(number: str) -> None:
+    body = json.dumps(BUILDS).replace('"count": 1', f'"count": {number}', 1)
+    assert number in body
+    with (
+        stub(answer(200, body.encode())) as nf,
+        pytest.raises(ResponseShapeError, match=r"not a JSON value|beyond a float's range"),
+    ):
+        nf.jobs.list_job_builds(P, "demo-job")

@@ -54,6 +54,23 @@ def status_of(code: int) -> int:
     return _STATUSES.get(code, code)
 
 
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{excerpt(text.encode(), 40)} is beyond a float's range")
+    return value
+
+
+def json_body(response: httpx.Response) -> Any:
+    """A response's body as JSON, strictly: NaN, Infinity and numbers past a float's range,
+    which Python's json module takes, are not JSON, and a field never holds them."""
+    return json.loads(response.content, parse_constant=_not_json, parse_float=_finite)
+
+
 def excerpt(content: bytes, limit: int = EXCERPT_CHARS) -> str:
     """The start of a body as text, at most `limit` characters, marked when cut."""
     # A character is at most 4 bytes: decoding more than that could only be cut off again.

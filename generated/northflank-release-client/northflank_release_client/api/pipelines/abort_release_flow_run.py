@@ -34,42 +34,42 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorEnvelope | ReleaseFlowRunResponse | None:
     if response.status_code == 200:
-        response_200 = ReleaseFlowRunResponse.from_dict(response.json())
+        response_200 = ReleaseFlowRunResponse.from_dict(errors.json_body(response))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorEnvelope.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
+        response_403 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
+        response_409 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorEnvelope.from_dict(response.json())
+        response_413 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_413
 
     if response.status_code == 429:
-        response_429 = ErrorEnvelope.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(errors.json_body(response))
 
         return response_429
 
