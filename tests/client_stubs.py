@@ -257,3 +257,22 @@ def endless(chunk: int = 1 << 16) -> Callable[[RawServer], Respond]:
         return respond
 
     return make
+
+
+def stalling_first(stalls: int, body: bytes) -> Callable[[RawServer], Respond]:
+    """The first `stalls` requests get a 200's headers and then nothing (the body never comes);
+    later ones get the whole answer."""
+
+    def make(server: RawServer) -> Respond:
+        def respond(connection: socket.socket, stop: threading.Event) -> None:
+            while server.read_request(connection):
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+                if len(server.arrivals) <= stalls:
+                    server.send(connection, head % (len(body) + 1))
+                    stop.wait()
+                    return
+                server.send(connection, head % len(body) + body)
+
+        return respond
+
+    return make

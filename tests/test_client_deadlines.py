@@ -30,6 +30,7 @@ from tests.client_stubs import (
     canned,
     example,
     raw_server,
+    stalling_first,
     stub,
     trickling,
 )
@@ -275,3 +276,59 @@ def test_the_server_sees_one_request_per_attempt(tmp_path: object) -> None:
         with Northflank(api_token="t", base_url=server.url) as nf:
             page = nf.jobs.list_job_builds(P, "demo-job")
     assert page.data.builds and len(server.arrivals) == 1
+
+
+# A body that stalls after the headers is a timeout of that attempt: retried where it is safe.
+
+LIST = json.dumps(example("ReleaseFlowRunList")).encode()
+
+
+def test_a_get_whose_body_stalls_is_retried() -> None:
+    with (
+        raw_server(stalling_first(2, LIST)) as server,
+        Northflank(
+            api_token="t", base_url=server.url, request_timeout=0.5, retry=default_retry(attempts=3)
+        ) as nf,
+    ):
+        page = nf.pipelines.list_release_flow_runs(P, PL, ST)
+    assert len(server.arrivals) == 3
+    assert page.data.runs[0].id == example("ReleaseFlowRunList")["data"]["runs"][0]["id"]
+
+
+def test_an_async_get_whose_body_stalls_is_retried() -> None:
+    async def scenario(url: str) -> Any:
+        async with AsyncNorthflank(
+            api_token="t", base_url=url, request_timeout=0.5, retry=default_retry(attempts=3)
+        ) as nf:
+            return await nf.pipelines.list_release_flow_runs(P, PL, ST)
+
+    with raw_server(stalling_first(1, LIST)) as server:
+        page = asyncio.run(scenario(server.url))
+    assert len(server.arrivals) == 2 and len(page.data.runs) == len(
+        json.loads(LIST)["data"]["runs"]
+    )
+
+
+def test_a_post_whose_body_stalls_is_not_sent_again() -> None:
+    with (
+        raw_server(stalling_first(1, LIST)) as server,
+        Northflank(
+            api_token="t", base_url=server.url, request_timeout=0.5, retry=default_retry(attempts=3)
+        ) as nf,
+    ):
+        error, _ = timed(lambda: nf.pipelines.run_release_flow(P, PL, ST, name="once"))
+    assert isinstance(error, APITimeoutError), error
+    assert len(server.arrivals) == 1
+
+
+def test_the_last_error_says_what_went_wrong_not_that_time_ran_out() -> None:
+    with (
+        raw_server(stalling_first(100, LIST)) as server,
+        Northflank(api_token="t", base_url=server.url, max_retries=10) as nf,
+    ):
+        error, elapsed = timed(
+            lambda: nf.pipelines.list_release_flow_runs(P, PL, ST, timeout=1.5, request_timeout=0.4)
+        )
+    assert isinstance(error, APITimeoutError), error
+    assert elapsed < 1.5 + SLACK and len(server.arrivals) >= 2
+    assert "ReadTimeout" in f"{error} {error.__cause__!r}", (error, error.__cause__)

@@ -264,7 +264,18 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response.close()
                 raise
             response.stream = _GuardedStream(response.stream, guard, decoder)
-        return self._after(request, started, response)
+        response = self._after(request, started, response)
+        if self._may_retry(request):
+            # Read here, inside the attempt: a body that stalls after the headers is then a
+            # timeout the retry policy sees, as a server that never answers is.
+            try:
+                response.read()
+            except Exception as error:
+                response.close()
+                if self._failed(request, started, error):
+                    raise _Final(error) from error
+                raise
+        return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if not isinstance(self._inner, httpx.AsyncBaseTransport):
@@ -287,7 +298,16 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 await response.aclose()
                 raise
             response.stream = _AsyncGuardedStream(response.stream, guard, decoder)
-        return self._after(request, started, response)
+        response = self._after(request, started, response)
+        if self._may_retry(request):
+            try:
+                await response.aread()
+            except Exception as error:
+                await response.aclose()
+                if self._failed(request, started, error):
+                    raise _Final(error) from error
+                raise
+        return response
 
     def close(self) -> None:
         if isinstance(self._inner, httpx.BaseTransport):
@@ -313,6 +333,9 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if options.deadline is not None:
             left = options.deadline - now
             if left < SHORTEST_ATTEMPT:
+                previous = request.extensions.get("northflank_failure")
+                if isinstance(previous, Exception):
+                    raise _Final(previous)  # what went wrong, rather than "no time was left"
                 late = (
                     "the call's timeout ran out before a request could be sent"
                     if attempt == 1
@@ -386,6 +409,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _failed(self, request: httpx.Request, started: float, error: Exception) -> bool:
         """Log a failed attempt; True when it must not be retried (the deadline has passed)."""
+        request.extensions["northflank_failure"] = error
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "no answer to %s %s after %.1f ms: %s: %s",
@@ -395,12 +419,20 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         deadline = current_options().deadline
         return deadline is not None and deadline - time.monotonic() < SHORTEST_ATTEMPT
 
-    def _retry_is_refused(self, request: httpx.Request, response: httpx.Response) -> bool:
+    def _may_retry(self, request: httpx.Request) -> bool:
+        """Whether the policy may send this request again (its method is safe to repeat)."""
         retry = request.extensions.get("retry", self._retry)
-        if not (
+        return (
             isinstance(retry, Retry)
             and retry.total > 0
             and retry.is_retryable_method(request.method)
+        )
+
+    def _retry_is_refused(self, request: httpx.Request, response: httpx.Response) -> bool:
+        retry = request.extensions.get("retry", self._retry)
+        if not (
+            self._may_retry(request)
+            and isinstance(retry, Retry)
             and retry.is_retryable_status_code(response.status_code)
         ):
             return False
