@@ -381,3 +381,31 @@ def test_swagger_ui_and_raw_spec(fresh: NorthflankMock) -> None:
     assert spec.status_code == 200 and served["servers"][0]["url"] == fresh.url
     assert {**served, "servers": served["servers"][1:]} == load_spec()
     assert fresh.control.get("/openapi.yaml").status_code == 200
+
+
+# Paths are routed as sent: an encoded slash belongs to its segment.
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/v1/projects/demo-project%2Fjobs/demo-job/build"),
+        ("GET", "/v1/projects/demo-project/jobs/demo-job%2fbuild/build"),
+        (
+            "POST",
+            DEV.replace("/pipelines/demo-pipeline", "/pipelines/demo-pipeline%2Frelease-flows%2Fx"),
+        ),
+    ],
+)
+def test_an_encoded_slash_is_not_a_separator(
+    northflank_mock: NorthflankMock, method: str, path: str
+) -> None:
+    before = northflank_mock.health()
+    with northflank_mock.http() as api:
+        answer = api.request(method, path, json={} if method == "POST" else None)
+    assert answer.status_code == 404, answer.text
+    error = answer.json()["error"]
+    assert error["status"] == 404 and "%2F" in error["message"].upper()
+    assert northflank_mock.health()["runs"] == before["runs"]
+    (recorded,) = northflank_mock.requests()
+    assert recorded.operation_id is None and recorded.status == 404

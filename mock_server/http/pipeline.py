@@ -142,12 +142,20 @@ class MockServer:
         )
         started = time.perf_counter()
         try:
-            # 3. Route match.
+            # 3. Route match. Northflank routes the path as sent, where an encoded slash (%2F)
+            # belongs to its segment; the decoded path would give it a route of its own.
             match = self.routes.match(scope["method"], scope["path"])
+            refusal: ApiError | None = None
+            if _encoded_slash(scope):
+                match = RouteMatch(scope["method"], scope["path"], None, {})
+                refusal = ApiError(
+                    404,
+                    f"No route matches {record.path.decode('latin-1')}: an encoded slash (%2F) "
+                    "is part of its path segment, and no id of this API holds one",
+                )
             if match.route is not None:
                 record.operation_id = match.route.operation_id
             # 4. Body: all of it, before anything changes.
-            refusal: ApiError | None = None
             try:
                 body = await self._read_body(receive, headers)
             except ApiError as too_large:  # still counted below
@@ -328,6 +336,11 @@ class Answer:
         status, headers, body = render(error)
         await self.send({"type": "http.response.start", "status": status, "headers": headers})
         await self.send({"type": "http.response.body", "body": body})
+
+
+def _encoded_slash(scope: Scope) -> bool:
+    raw: bytes | None = scope.get("raw_path")
+    return raw is not None and b"%2" in raw and b"%2f" in raw.lower()
 
 
 def _headers(scope: Scope) -> dict[bytes, bytes]:
