@@ -234,6 +234,9 @@ def test_replace_and_latest_policies(
 def test_prefer_code_example_and_delay(api: httpx.Client) -> None:
     limited = api.get(DEV, headers={"Prefer": "code=429"})
     assert limited.status_code == 429 and limited.json()["error"]["status"] == 429
+    # As the spec declares for every 429, and as an injected 429 says it: when to come back.
+    assert limited.headers["retry-after"] == "1"
+    assert limited.headers.get_list("x-ratelimit-remaining") == ["0"]
     example = api.get(DEV, headers={"Prefer": "example=reference"})
     assert example.status_code == 200
     assert example.json()["data"]["runs"][0]["id"] == "110ddb52-bdcd-482d-8ac2-05ba580afe2f"

@@ -189,7 +189,7 @@ class MockServer:
                     raise error
                 wanted = preferred(match.route, preferences) if match.route else None
                 if wanted is not None:
-                    await answer.bytes(wanted[0], wanted[1], JSON)
+                    await answer.bytes(*wanted[:2], JSON, wanted[2])
                     return
             # 7. The connexion chain.
             await self.engine(scope, _replay(body, receive), answer.send, match)
@@ -327,8 +327,16 @@ class Answer:
             message = {**message, "headers": [*own, *extra]}
         await self._send(message)
 
-    async def bytes(self, status: int, body: bytes, media_type: bytes) -> None:
+    async def bytes(
+        self,
+        status: int,
+        body: bytes,
+        media_type: bytes,
+        extra: list[tuple[bytes, bytes]] | None = None,
+    ) -> None:
         headers = [(b"content-type", media_type), (b"content-length", str(len(body)).encode())]
+        if extra:
+            headers += extra
         await self.send({"type": "http.response.start", "status": status, "headers": headers})
         await self.send({"type": "http.response.body", "body": body})
 

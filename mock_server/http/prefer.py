@@ -49,9 +49,12 @@ def injected(fault: Fault) -> ApiError | None:
     return _injected(fault.status, fault.retry_after)
 
 
-def preferred(route: Route, prefer: dict[str, str]) -> tuple[int, bytes] | None:
+def preferred(
+    route: Route, prefer: dict[str, str]
+) -> tuple[int, bytes, list[tuple[bytes, bytes]]] | None:
     """The response a `Prefer: code=..., example=...` header asks for, from the spec's
-    examples; None when it asks for neither."""
+    examples, with its headers (a 429 says when to come back, as an injected one does); None
+    when it asks for neither."""
     code = prefer.get("code")
     name = prefer.get("example")
     if code is None and name is None:
@@ -64,9 +67,9 @@ def preferred(route: Route, prefer: dict[str, str]) -> tuple[int, bytes] | None:
     for status in statuses:
         named = examples.get(status, {})
         if name is not None and name in named:
-            return status, json.dumps(named[name]).encode()
+            return status, json.dumps(named[name]).encode(), _headers(status, 1)
         if name is None and named:
-            return status, json.dumps(next(iter(named.values()))).encode()
+            return status, json.dumps(next(iter(named.values()))).encode(), _headers(status, 1)
     if name is not None:
         available = sorted({n for named in examples.values() for n in named})
         raise ApiError(
@@ -81,16 +84,21 @@ def preferred(route: Route, prefer: dict[str, str]) -> tuple[int, bytes] | None:
     raise _injected(statuses[0], 1)
 
 
+def _headers(status: int, retry_after: int) -> list[tuple[bytes, bytes]]:
+    """What an injected answer says besides its body: a 429 says when to come back, as the API
+    does (the spec declares `Retry-After` on every 429)."""
+    if status != 429:
+        return []
+    return [
+        (b"retry-after", str(retry_after).encode()),
+        (b"x-ratelimit-remaining", b"0"),
+        (b"x-ratelimit-reset", str(max(retry_after, 1)).encode()),
+    ]
+
+
 def _injected(status: int, retry_after: int) -> ApiError:
-    """An injected error; a 429 says when to come back, as the API does."""
+    """An injected error, with the headers `_headers` gives it."""
     if status == 429:
-        return ApiError(
-            429,
-            "Too many requests (injected fault)",
-            headers={
-                "Retry-After": str(retry_after),
-                "x-ratelimit-remaining": "0",
-                "x-ratelimit-reset": str(max(retry_after, 1)),
-            },
-        )
+        headers = {name.decode(): value.decode() for name, value in _headers(429, retry_after)}
+        return ApiError(429, "Too many requests (injected fault)", headers=headers)
     return ApiError(status, f"Injected fault: HTTP {status}")
