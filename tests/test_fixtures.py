@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,6 +16,7 @@ from mock_server.formats import is_date_time
 from mock_server.spec import load_spec
 from mock_server.storage.fixtures import DEFAULT_FIXTURES, FixtureError, load_dataset
 from scripts import make_fixtures
+from tests.readme_blocks import section
 
 STAGES = ("development", "staging", "production")
 STAGE_DIR = Path("projects/demo-project/pipelines/demo-pipeline/release-flows")
@@ -62,6 +64,24 @@ def test_reference_examples_are_kept_verbatim() -> None:
     assert {k: by_id[listed["id"]][k] for k in listed} == listed
     builds = {b["id"]: b for b in dataset.jobs[("demo-project", "demo-job")].builds}
     assert builds["joyous-view-6290"] == example("JobBuildList")["data"]["builds"][0]
+
+
+def test_readme_counts_the_default_dataset_as_it_is() -> None:
+    """The README's table of the default dataset: runs per stage, newest first, with the
+    reference run the oldest of `development`; builds, with the reference build the oldest."""
+    table = section("The default dataset")
+    runs = re.search(r"\| runs \| (\d+) \+ (\d+) \+ (\d+), newest first", table)
+    builds = re.search(r"\| job \| `demo-job`, (\d+) builds", table)
+    assert runs and builds, "the README's dataset table changed shape"
+    dataset = load_dataset()
+    stages = [dataset.stages[("demo-project", "demo-pipeline", stage)].runs for stage in STAGES]
+    assert [str(len(stage)) for stage in stages] == list(runs.groups())
+    for stage in stages:
+        created = [run["createdAt"] for run in stage]
+        assert created == sorted(created, reverse=True)
+    assert stages[0][-1]["id"] == "110ddb52-bdcd-482d-8ac2-05ba580afe2f"
+    job = dataset.jobs[("demo-project", "demo-job")].builds
+    assert str(len(job)) == builds.group(1) and job[-1]["id"] == "joyous-view-6290"
 
 
 def test_committed_dataset_is_what_the_seeded_generator_writes(tmp_path: Path) -> None:
