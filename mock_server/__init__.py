@@ -28,7 +28,12 @@ warnings.filterwarnings(
 
 if TYPE_CHECKING:
     from .app import create_app
-    from .control_client import NorthflankMock
+    from .control_client import (
+        MissingClientError,
+        MockControlError,
+        NorthflankMock,
+        RecordedRequest,
+    )
     from .domain.auth import TokensFileError
     from .embedded import EmbeddedMock
     from .errors import ApiError
@@ -40,7 +45,10 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "create_app": ".app",
+    "MissingClientError": ".control_client",
+    "MockControlError": ".control_client",
     "NorthflankMock": ".control_client",
+    "RecordedRequest": ".control_client",
     "TokensFileError": ".domain.auth",
     "EmbeddedMock": ".embedded",
     "ApiError": ".errors",
@@ -57,8 +65,11 @@ __all__ = [
     "ApiError",
     "EmbeddedMock",
     "FixtureError",
+    "MissingClientError",
+    "MockControlError",
     "MockServer",
     "NorthflankMock",
+    "RecordedRequest",
     "Settings",
     "SpecError",
     "StateFileError",

@@ -92,6 +92,8 @@ def test_control_helpers_and_verification(pytester: pytest.Pytester) -> None:
         + """
 import pytest
 
+from mock_server import MockControlError, RecordedRequest
+
 def test_helpers(northflank_mock):
     api = northflank_mock.http()
     rule = northflank_mock.fault("listReleaseFlowRuns", status=503, count=1)
@@ -115,8 +117,10 @@ def test_helpers(northflank_mock):
     northflank_mock.assert_not_called("abortReleaseFlowRun")
     northflank_mock.clear_requests()
     assert northflank_mock.count() == 0
-    with pytest.raises(AssertionError, match="advance.*must be a number"):
+    with pytest.raises(MockControlError, match="advance.*must be a number"):
         northflank_mock.advance(-1)
+    assert issubclass(MockControlError, AssertionError)
+    assert RecordedRequest is type(post)
 
 def test_the_failure_lists_what_arrived(northflank_mock):
     api = northflank_mock.http()
@@ -264,7 +268,7 @@ def test_in_process_transports_respect_timeouts_and_a_missing_client(
         + """
 import asyncio, sys
 import httpx, pytest
-from mock_server.control_client import MissingClientError
+from mock_server import MissingClientError
 
 def test_timeout(northflank_mock_inprocess):
     with northflank_mock_inprocess.http(timeout=0.2) as api:
