@@ -384,3 +384,24 @@ def test_two_workers_share_state_and_lose_no_concurrent_run(tmp_path: Path) -> N
             listed = [run["id"] for run in walk(api, DEV, "runs", per_page=100)]
         assert len(listed) == len(set(listed)) == 200 + 150
         assert created <= set(listed)
+
+
+def test_a_rule_is_shown_in_the_words_it_was_given_in(fresh: NorthflankMock) -> None:
+    given = {
+        "operationId": "listReleaseFlowRuns",
+        "status": 429,
+        "delayMs": 20,
+        "count": 2,
+        "retryAfter": 5,
+    }
+    added = fresh.control.post("/_mock/faults", json=given).json()
+    (listed,) = fresh.control.get("/_mock/faults").json()["rules"]
+    assert listed == added
+    assert set(listed) == {"id", *given, "probability"} - {"count"} | {"remaining"}
+    assert listed["remaining"] == 2 and listed["probability"] is None
+    assert {name: listed[name] for name in given if name != "count"} == {
+        name: value for name, value in given.items() if name != "count"
+    }
+    # What the list shows, posted back (without its id and count left), is accepted as it is.
+    again = {name: value for name, value in listed.items() if name not in ("id", "remaining")}
+    assert fresh.control.post("/_mock/faults", json=again).status_code == 201

@@ -97,7 +97,7 @@ class FaultBook:
 
     def describe(self) -> list[dict[str, Any]]:
         """The rules as the control endpoints show them."""
-        return [asdict(rule) for rule in self.rules]
+        return [shown(rule) for rule in self.rules]
 
     def remove(self, rule_id: int) -> None:
         before = len(self.rules)
@@ -139,3 +139,17 @@ class FaultBook:
         if data:
             self.rules = [FaultRule(**rule) for rule in data["rules"]]
             self.next_id, self.draws = data["next"], data["draws"]
+
+
+def shown(rule: FaultRule) -> dict[str, Any]:
+    """A rule in the words `POST /_mock/faults` takes it in (camelCase), with its id and the
+    calls it has left (`remaining`, for the `count` it was given)."""
+    return {
+        "id": rule.id,
+        "operationId": rule.operation,
+        "status": rule.status,
+        "delayMs": rule.delay_ms,
+        "remaining": rule.remaining,
+        "probability": rule.probability,
+        "retryAfter": rule.retry_after,
+    }

@@ -9,7 +9,6 @@ the field; a body sent to an endpoint that takes none is refused too.
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import asdict
 from typing import Any
 
 from starlette.applications import Starlette
@@ -19,6 +18,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..domain.clock import ManualClock, check_advance
+from ..domain.faults import shown
 from ..domain.lifecycle import OUTCOMES
 from ..errors import ApiError, ValidationFailed, render, violation
 from ..jsonparse import DEFAULT_MAX_DEPTH, JsonRefused, parse
@@ -196,7 +196,7 @@ def make_control_app(state: MockState, *, max_json_depth: int = DEFAULT_MAX_DEPT
             body = await body_of(request, state.faults.FIELDS)
             with state.write():
                 rule = state.faults.add(body)
-            return json_response(asdict(rule), 201)
+            return json_response(shown(rule), 201)
         if request.method == "DELETE":
             await _no_body(request)
             with state.write():
