@@ -199,7 +199,11 @@ def check_no_body(operation_id: str, raw: bytes) -> None:
         empty = False
     if not empty:
         raise ValidationFailed(
-            [violation("body", "", f"{operation_id} takes no request body: send none, or {{}}")]
+            [
+                violation(
+                    "body", "", f"{operation_id} takes no request body: send none, {{}} or null"
+                )
+            ]
         )
 
 
