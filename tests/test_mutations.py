@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("openapi", "mock_server", "scripts", "tests", "pyproject.toml")
+COPIED = ("openapi", "mock_server", "scripts", "tests", "pyproject.toml", "README.md", "docs")
 STAGING_RUNS = "mock_server/fixtures/default/projects/demo-project/pipelines/demo-pipeline/release-flows/staging/runs.json"
 
 
