@@ -348,7 +348,7 @@ class Answer:
 
 def _encoded_slash(scope: Scope) -> bool:
     raw: bytes | None = scope.get("raw_path")
-    return raw is not None and b"%2" in raw and b"%2f" in raw.lower()
+    return raw is not None and (b"%2F" in raw or b"%2f" in raw)
 
 
 def _headers(scope: Scope) -> dict[bytes, bytes]:

@@ -84,13 +84,21 @@ class _Final(Exception):
         self.outcome = outcome
 
 
-def _too_large(response: httpx.Response, size: int, limit: int) -> ResponseShapeError:
+def _refused(response: httpx.Response, reason: str) -> ResponseShapeError:
+    """A body refused before it is read (so none is quoted)."""
     return ResponseShapeError(
         response.status_code,
         b"",
         "response",
-        f"the body is {size} bytes or more, past the client's max_response_bytes of {limit}",
+        reason,
         request_id=response.headers.get("x-request-id"),
+    )
+
+
+def _too_large(response: httpx.Response, size: int, limit: int) -> ResponseShapeError:
+    return _refused(
+        response,
+        f"the body is {size} bytes or more, past the client's max_response_bytes of {limit}",
     )
 
 
@@ -253,8 +261,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         try:
             response = self._inner.handle_request(request)
         except Exception as error:
-            if self._failed(request, started, error):
-                raise _Final(error) from error
+            self._attempt_failed(request, started, error)
             raise
         if isinstance(response.stream, httpx.SyncByteStream) and not response.is_stream_consumed:
             try:
@@ -272,8 +279,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response.read()
             except Exception as error:
                 response.close()
-                if self._failed(request, started, error):
-                    raise _Final(error) from error
+                self._attempt_failed(request, started, error)
                 raise
         return response
 
@@ -287,8 +293,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         try:
             response = await self._inner.handle_async_request(request)
         except Exception as error:
-            if self._failed(request, started, error):
-                raise _Final(error) from error
+            self._attempt_failed(request, started, error)
             raise
         if isinstance(response.stream, httpx.AsyncByteStream) and not response.is_stream_consumed:
             try:
@@ -304,8 +309,7 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 await response.aread()
             except Exception as error:
                 await response.aclose()
-                if self._failed(request, started, error):
-                    raise _Final(error) from error
+                self._attempt_failed(request, started, error)
                 raise
         return response
 
@@ -381,12 +385,9 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
         codings = _codings(header)
         unasked = [coding for coding in codings if coding in _UNASKED]
         if unasked:
-            raise ResponseShapeError(
-                response.status_code,
-                b"",
-                "response",
+            raise _refused(
+                response,
                 f"the body is encoded with {', '.join(unasked)}, which the client did not ask for",
-                request_id=response.headers.get("x-request-id"),
             )
         decoded = [coding for coding in codings if coding in _DECODED]
         if not decoded:
@@ -407,8 +408,9 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
             raise _Final(response)
         return response
 
-    def _failed(self, request: httpx.Request, started: float, error: Exception) -> bool:
-        """Log a failed attempt; True when it must not be retried (the deadline has passed)."""
+    def _attempt_failed(self, request: httpx.Request, started: float, error: Exception) -> None:
+        """Log a failed attempt, and keep it for the error a later refusal raises; raises it as
+        final (not to be retried) when the call's deadline has passed."""
         request.extensions["northflank_failure"] = error
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
@@ -417,7 +419,8 @@ class _Attempts(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 type(error).__name__, error,
             )  # fmt: skip
         deadline = current_options().deadline
-        return deadline is not None and deadline - time.monotonic() < SHORTEST_ATTEMPT
+        if deadline is not None and deadline - time.monotonic() < SHORTEST_ATTEMPT:
+            raise _Final(error) from error
 
     def _may_retry(self, request: httpx.Request) -> bool:
         """Whether the policy may send this request again (its method is safe to repeat)."""
